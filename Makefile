@@ -1,0 +1,61 @@
+# GenCNN course. `make book` builds the site, `make test` runs every check; both set up .venv first.
+SHELL := /bin/bash
+.SHELLFLAGS := -eo pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 8000
+# Builds and tests use the data shipped with the package, so every build prints the same numbers.
+# `make book GENCNN_DATA_SOURCE=full` builds on the complete datasets instead (needs the network).
+GENCNN_DATA_SOURCE ?= embedded
+export GENCNN_DATA_SOURCE
+export TF_CPP_MIN_LOG_LEVEL := 3
+export PYTHONHASHSEED := 0
+JB_STRICT := -W -n --keep-going
+
+.PHONY: help book serve test bench lock clean
+
+help:
+	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
+	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
+	@echo "make test    set up .venv, run every test (unit, notebooks, build) and print the time"
+	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
+	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
+	@echo "make clean   remove the build output (keeps .venv)"
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "Python 3.10 or newer is needed; $(PYTHON) is " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --disable-pip-version-check --progress-bar off -r requirements/lock.txt
+	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
+	touch $@
+
+book: $(STAMP)
+	$(BIN)/jupyter-book build . $(JB_STRICT)
+	@echo "Built: $(CURDIR)/_build/html/index.html"
+
+serve:
+	@test -f _build/html/index.html || $(MAKE) book
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+test: $(STAMP)
+	@start=$$(date +%s); status=0; \
+	$(BIN)/ruff check gencnn tests tools && \
+	$(BIN)/pytest && \
+	$(BIN)/pytest --nbval-lax book && \
+	$(BIN)/jupyter-book build . $(JB_STRICT) || status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s, exit status $$status"; exit $$status
+
+bench: $(STAMP)
+	$(BIN)/python tools/bench.py
+
+lock: $(STAMP)
+	$(BIN)/uv pip compile requirements/requirements.in --python-version 3.10 --no-header \
+		--annotation-style line -o requirements/lock.txt
+	$(BIN)/python tools/write_environment.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,27 @@
+"""Notebook plumbing that must work both in the book build and in plain Jupyter or Colab."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+
+def glue(name: str, value: Any, display: bool = False) -> Any:
+    """Hand a computed value to the book's prose (myst-nb glue); elsewhere just return it.
+
+    NumPy scalars become Python numbers, so the prose can format them ({glue:text}`name:.1%`).
+    Colab has no myst-nb, so there the value is only shown when display=True.
+    """
+    if isinstance(value, np.generic):
+        value = value.item()
+    try:
+        from myst_nb import glue as myst_glue
+    except ImportError:
+        if display:
+            from IPython.display import display as show
+
+            show(value)
+    else:
+        myst_glue(name, value, display=display)
+    return value

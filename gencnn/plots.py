@@ -1,0 +1,89 @@
+"""Figures the chapters share: image grids, class counts and training curves.
+
+Each function draws one new figure and returns it. Colours come from the Okabe-Ito palette,
+which stays distinguishable for readers with colour-vision deficiencies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import matplotlib.pyplot as plt
+import numpy as np
+
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+
+
+def plot_image_grid(
+    images: np.ndarray, captions: Sequence[str] | None = None, *, ncols: int = 10, title: str | None = None
+) -> plt.Figure:
+    """Greyscale images in a grid, each with an optional caption above it."""
+    images = np.asarray(images)
+    if images.ndim != 3 or len(images) == 0:
+        raise ValueError(f"images must be a non-empty array of shape (n, height, width), not {images.shape}")
+    if captions is not None and len(captions) != len(images):
+        raise ValueError(f"got {len(captions)} captions for {len(images)} images")
+    nrows = -(-len(images) // ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
+    for i, ax in enumerate(axes.flat):
+        ax.axis("off")
+        if i < len(images):
+            ax.imshow(images[i], cmap="gray_r")
+            if captions is not None:
+                ax.set_title(captions[i], fontsize=9)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_class_counts(
+    labels_by_set: Mapping[str, np.ndarray], *, share: bool = False, title: str | None = None
+) -> plt.Figure:
+    """Bars of how often each class occurs in each named set of labels.
+
+    share=True plots each class's share of its set instead of raw counts, so sets of
+    different sizes can be compared.
+    """
+    if not labels_by_set:
+        raise ValueError("labels_by_set is empty; pass at least one named array of labels")
+    arrays = {name: np.asarray(labels).astype(np.int64) for name, labels in labels_by_set.items()}
+    n_classes = 1 + max(int(a.max()) for a in arrays.values() if a.size)
+    classes = np.arange(n_classes)
+    width = 0.8 / len(arrays)
+    fig, ax = plt.subplots(figsize=(8, 3.5))
+    for k, (name, labels) in enumerate(arrays.items()):
+        counts = np.bincount(labels, minlength=n_classes)
+        heights = counts / max(len(labels), 1) if share else counts
+        ax.bar(classes + (k - (len(arrays) - 1) / 2) * width, heights, width,
+               label=name, color=OKABE_ITO[k % len(OKABE_ITO)])
+    ax.set_xticks(classes)
+    ax.set_xlabel("class")
+    ax.set_ylabel("share of the set" if share else "count")
+    if len(arrays) > 1:
+        ax.legend(frameon=False, ncols=min(len(arrays), 4))
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_history(history, metric: str = "accuracy", *, title: str | None = None) -> plt.Figure:
+    """Loss and one metric per epoch, training against validation, from a Keras History or its dict."""
+    curves = getattr(history, "history", history)
+    panels = [name for name in ("loss", metric) if name in curves]
+    if not panels:
+        raise ValueError(f"history holds neither 'loss' nor {metric!r}; it has {sorted(curves)}")
+    fig, axes = plt.subplots(1, len(panels), figsize=(4.5 * len(panels), 3.2), squeeze=False)
+    for ax, name in zip(axes.flat, panels):
+        epochs = np.arange(1, len(curves[name]) + 1)
+        ax.plot(epochs, curves[name], "o-", color=OKABE_ITO[0], label="training")
+        if f"val_{name}" in curves:
+            ax.plot(epochs, curves[f"val_{name}"], "s--", color=OKABE_ITO[1], label="validation")
+        ax.set_xlabel("epoch")
+        ax.set_ylabel(name)
+        ax.legend(frameon=False)
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig
