@@ -1,0 +1,93 @@
+"""The repository's stored form: clean notebooks, agreeing pins, the book's configuration."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+import yaml
+from packaging.requirements import Requirement
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = sorted(p for folder in ("book", "solutions", "labs") for p in (ROOT / folder).rglob("*.ipynb"))
+
+
+def read_pins(lines):
+    pins = {}
+    for line in lines:
+        requirement = line.split("#", 1)[0].strip()
+        if requirement and not requirement.startswith("-"):
+            name, version = requirement.split("==")
+            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+    return pins
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_notebook_is_stored_without_outputs(path):
+    notebook = nbformat.read(path, as_version=4)
+    dirty = [i for i, cell in enumerate(notebook.cells)
+             if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)]
+    assert not dirty, f"{path.name}: cells {dirty} carry outputs or execution counts; run python tools/sync_notebooks.py"
+
+
+def test_notebooks_have_the_current_colab_setup_cell():
+    result = subprocess.run([sys.executable, "tools/sync_notebooks.py", "--check"], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_environment_yml_names_the_locked_versions():
+    lock = read_pins((ROOT / "requirements" / "lock.txt").read_text().splitlines())
+    environment = yaml.safe_load((ROOT / "environment.yml").read_text())
+    pip_section = next(item["pip"] for item in environment["dependencies"] if isinstance(item, dict))
+    conda = read_pins(pip_section)
+    assert conda == lock, "environment.yml and requirements/lock.txt differ; run make lock"
+    assert len(lock) > 50
+
+
+def test_helper_package_has_lower_bounds_only_and_the_lock_meets_them():
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    requirements = [Requirement(r) for r in project["dependencies"]]
+    requirements += [Requirement(r) for extra in project["optional-dependencies"].values() for r in extra]
+    lock = read_pins((ROOT / "requirements" / "lock.txt").read_text().splitlines())
+    for requirement in requirements:
+        assert all(spec.operator == ">=" for spec in requirement.specifier), f"{requirement} is not a lower bound"
+        locked = lock[re.sub(r"[-_.]+", "-", requirement.name).lower()]
+        assert Version(locked) in requirement.specifier, f"the lock's {requirement.name}=={locked} misses {requirement}"
+
+
+def test_book_configuration():
+    from jupyter_book.config import get_final_config
+
+    config, _ = get_final_config(user_yaml=ROOT / "_config.yml", cli_config={"latex_individualpages": False}, sourcedir=ROOT)
+    assert config["nb_execution_mode"] == "cache"
+    assert config["nb_execution_raise_on_error"] is True
+    assert config["nb_execution_timeout"] > 0
+    assert config["nb_output_stderr"] == "remove"
+    assert {"dollarmath", "amsmath"} <= set(config["myst_enable_extensions"])
+    assert "sphinx_exercise" in config["extensions"]
+    assert "myst_nb" in config["extensions"]  # recursive_update kept Jupyter Book's own extensions
+    assert config["html_theme_options"]["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
+    raw = yaml.safe_load((ROOT / "_config.yml").read_text())
+    assert raw["only_build_toc_files"] is True
+
+
+def test_toc_and_book_folder_agree():
+    toc = yaml.safe_load((ROOT / "_toc.yml").read_text())
+    files = [toc["root"]] + [c["file"] for part in toc["parts"] for c in part["chapters"]]
+    for name in files:
+        assert any((ROOT / f"{name}{ext}").is_file() for ext in (".md", ".ipynb")), f"{name} in _toc.yml is missing"
+    notebooks = {str(p.relative_to(ROOT).with_suffix("")) for p in (ROOT / "book").glob("*.ipynb")}
+    assert notebooks <= set(files), f"notebooks left out of _toc.yml: {sorted(notebooks - set(files))}"
+
+
+def test_ci_runs_the_readme_test_command():
+    assert "make test" in (ROOT / ".ci" / "run").read_text()
+    assert "make test" in (ROOT / "README.md").read_text()
