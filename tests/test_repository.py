@@ -30,7 +30,7 @@ def test_notebook_is_stored_without_outputs(path):
     notebook = nbformat.read(path, as_version=4)
     dirty = [i for i, cell in enumerate(notebook.cells)
              if cell.cell_type == "code" and (cell.outputs or cell.execution_count is not None)]
-    assert not dirty, f"{path.name}: cells {dirty} carry outputs or execution counts; run python tools/sync_notebooks.py"
+    assert not dirty, f"{path.name}: cells {dirty} carry outputs or execution counts; run tools/sync_notebooks.py"
 
 
 def test_notebooks_have_the_current_colab_setup_cell():
@@ -66,7 +66,9 @@ def test_helper_package_has_lower_bounds_only_and_the_lock_meets_them():
 def test_book_configuration():
     from jupyter_book.config import get_final_config
 
-    config, _ = get_final_config(user_yaml=ROOT / "_config.yml", cli_config={"latex_individualpages": False}, sourcedir=ROOT)
+    config, _ = get_final_config(
+        user_yaml=ROOT / "_config.yml", cli_config={"latex_individualpages": False}, sourcedir=ROOT
+    )
     assert config["nb_execution_mode"] == "cache"
     assert config["nb_execution_raise_on_error"] is True
     assert config["nb_execution_timeout"] > 0
