@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 PORT ?= 8000
 # Builds and tests use the data shipped with the package, so every build prints the same numbers.
 # `make book GENCNN_DATA_SOURCE=full` builds on the complete datasets instead (needs the network).
-GENCNN_DATA_SOURCE ?= embedded
+GENCNN_DATA_SOURCE := embedded
 export GENCNN_DATA_SOURCE
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
