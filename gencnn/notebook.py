@@ -7,8 +7,8 @@ from typing import Any
 import numpy as np
 
 
-def glue(name: str, value: Any, display: bool = False) -> Any:
-    """Hand a computed value to the book's prose (myst-nb glue); elsewhere just return it.
+def glue(name: str, value: Any, display: bool = False) -> None:
+    """Hand a computed value to the book's prose (myst-nb glue); elsewhere do nothing.
 
     NumPy scalars become Python numbers, so the prose can format them ({glue:text}`name:.1%`).
     Colab has no myst-nb, so there the value is only shown when display=True.
@@ -24,4 +24,3 @@ def glue(name: str, value: Any, display: bool = False) -> Any:
             show(value)
     else:
         myst_glue(name, value, display=display)
-    return value

@@ -87,3 +87,54 @@ def plot_history(history, metric: str = "accuracy", *, title: str | None = None)
         fig.suptitle(title)
     fig.tight_layout()
     return fig
+
+
+def plot_confusion_matrix(confusion: np.ndarray, *, title: str | None = None) -> plt.Figure:
+    """A confusion matrix (rows: true class, columns: predicted class) as an annotated heat map."""
+    confusion = np.asarray(confusion)
+    if confusion.ndim != 2 or confusion.shape[0] != confusion.shape[1] or confusion.size == 0:
+        raise ValueError(f"confusion must be a square matrix, not an array of shape {confusion.shape}")
+    n = len(confusion)
+    fig, ax = plt.subplots(figsize=(0.55 * n + 1.8, 0.55 * n + 1.2))
+    shown = ax.imshow(confusion, cmap="cividis")
+    threshold = confusion.max() / 2
+    for (row, column), count in np.ndenumerate(confusion):
+        ax.text(column, row, f"{count:g}", ha="center", va="center", fontsize=8,
+                color="black" if count > threshold else "white")
+    ax.set_xticks(range(n))
+    ax.set_yticks(range(n))
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    fig.colorbar(shown, ax=ax, fraction=0.046, pad=0.04, label="count")
+    if title:
+        ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def plot_embeddings(embeddings: Mapping[str, np.ndarray], labels: np.ndarray, *, title: str | None = None
+                    ) -> plt.Figure:
+    """2-D embeddings of the same samples side by side, coloured by label, each label written at its median."""
+    labels = np.asarray(labels)
+    if not embeddings:
+        raise ValueError("embeddings is empty; pass at least one named (n, 2) array")
+    for name, points in embeddings.items():
+        if np.shape(points) != (len(labels), 2):
+            raise ValueError(f"embedding {name!r} has shape {np.shape(points)}; expected ({len(labels)}, 2)")
+    classes = np.unique(labels)
+    fig, axes = plt.subplots(1, len(embeddings), figsize=(5 * len(embeddings), 4.4), squeeze=False)
+    colours = plt.get_cmap("tab10" if len(classes) <= 10 else "viridis", len(classes))
+    for ax, (name, points) in zip(axes.flat, embeddings.items()):
+        for k, label in enumerate(classes):
+            members = points[labels == label]
+            ax.scatter(members[:, 0], members[:, 1], s=4, alpha=0.6, color=colours(k))
+            centre = np.median(members, axis=0)
+            ax.text(*centre, str(label), fontsize=13, weight="bold", ha="center", va="center",
+                    bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
+        ax.set_title(name)
+        ax.set_xticks([])
+        ax.set_yticks([])
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    return fig

@@ -47,3 +47,24 @@ def test_history_plots_loss_and_metric_for_both_sets():
     assert list(fig.axes[1].lines[1].get_ydata()) == [0.4, 0.7]
     with pytest.raises(ValueError, match="neither 'loss' nor 'auc'"):
         plots.plot_history({"accuracy": [1]}, metric="auc")
+
+
+def test_confusion_matrix_annotates_every_cell():
+    confusion = np.array([[5, 1], [0, 7]])
+    fig = plots.plot_confusion_matrix(confusion, title="t")
+    ax = fig.axes[0]
+    assert [t.get_text() for t in ax.texts] == ["5", "1", "0", "7"]
+    assert np.array_equal(ax.images[0].get_array(), confusion)
+    with pytest.raises(ValueError, match=r"square matrix, not an array of shape \(2, 3\)"):
+        plots.plot_confusion_matrix(np.zeros((2, 3)))
+
+
+def test_embeddings_label_every_class_in_every_panel():
+    labels = np.array([0, 0, 1, 1, 2])
+    points = np.arange(10.0).reshape(5, 2)
+    fig = plots.plot_embeddings({"a": points, "b": -points}, labels)
+    assert [ax.get_title() for ax in fig.axes] == ["a", "b"]
+    assert [t.get_text() for t in fig.axes[0].texts] == ["0", "1", "2"]
+    assert fig.axes[0].texts[0].get_position() == (1.0, 2.0)  # median of the two class-0 points
+    with pytest.raises(ValueError, match=r"embedding 'a' has shape \(5, 3\); expected \(5, 2\)"):
+        plots.plot_embeddings({"a": np.zeros((5, 3))}, labels)
