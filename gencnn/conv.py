@@ -1,0 +1,68 @@
+"""Output-size arithmetic of convolution and pooling layers, following Keras's conventions."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+PADDINGS = ("valid", "same")
+
+
+def _check_positive(name: str, value) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
+        raise ValueError(f"{name} must be a positive integer, not {value!r}")
+
+
+def _check_window(n: int, kernel: int, stride: int, dilation: int) -> int:
+    """Validate one axis's settings and return the dilated kernel's extent."""
+    for name, value in (("input size", n), ("kernel", kernel), ("stride", stride), ("dilation", dilation)):
+        _check_positive(name, value)
+    if stride > 1 and dilation > 1:
+        raise ValueError(
+            f"stride={stride} with dilation={dilation}: Keras supports a stride above 1 or a dilation "
+            "above 1, not both at once"
+        )
+    return dilation * (kernel - 1) + 1
+
+
+def same_padding(n: int, kernel: int, stride: int = 1, dilation: int = 1) -> tuple[int, int]:
+    """The zeros Keras's padding="same" adds (before, after) along one axis.
+
+    The output has ceil(n / stride) positions; when the total padding is odd, TensorFlow puts the
+    extra zero after (at the bottom or right).
+    """
+    effective = _check_window(n, kernel, stride, dilation)
+    total = max((math.ceil(n / stride) - 1) * stride + effective - n, 0)
+    return total // 2, total - total // 2
+
+
+def conv_output_size(n: int, kernel: int, stride: int = 1, padding="valid", dilation: int = 1) -> int:
+    """Length of a convolution's or pooling layer's output along one axis.
+
+    padding is "valid" (no padding), "same" (Keras: ceil(n / stride) outputs), a number of zeros
+    added on each side, or a (before, after) pair. With p zeros in all and the dilated kernel
+    extent k' = dilation * (kernel - 1) + 1, the length is floor((n + p - k') / stride) + 1.
+    """
+    effective = _check_window(n, kernel, stride, dilation)
+    if isinstance(padding, str):
+        if padding not in PADDINGS:
+            raise ValueError(f"unknown padding {padding!r}; use 'valid', 'same', a number of zeros or (before, after)")
+        if padding == "same":
+            return math.ceil(n / stride)
+        before = after = 0
+    elif isinstance(padding, (int, np.integer)) and not isinstance(padding, bool):
+        before = after = padding
+    elif isinstance(padding, tuple) and len(padding) == 2 and all(isinstance(p, (int, np.integer)) for p in padding):
+        before, after = padding
+    else:
+        raise ValueError(f"unknown padding {padding!r}; use 'valid', 'same', a number of zeros or (before, after)")
+    if before < 0 or after < 0:
+        raise ValueError(f"padding cannot be negative, got {padding!r}")
+    padded = n + before + after
+    if effective > padded:
+        dilated = f" (dilated to {effective})" if dilation > 1 else ""
+        raise ValueError(
+            f"kernel {kernel}{dilated} is larger than the padded input ({padded}); no output position fits"
+        )
+    return (padded - effective) // stride + 1
