@@ -186,14 +186,17 @@ def vectorize_sequences(sequences, dimension: int) -> np.ndarray:
     """
     if isinstance(dimension, bool) or not isinstance(dimension, (int, np.integer)) or dimension < 1:
         raise ValueError(f"dimension must be a positive integer, not {dimension!r}")
+    lengths = [len(sequence) for sequence in sequences]
+    pieces = [np.asarray(sequence, dtype=np.int64).ravel() for sequence in sequences]
+    indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
+    outside = (indices < 0) | (indices >= dimension)
+    if outside.any():
+        position = int(np.argmax(outside))
+        row = int(np.searchsorted(np.cumsum(lengths), position, side="right"))
+        raise ValueError(
+            f"sequence {row} holds word index {indices[position]}, outside [0, {dimension}); "
+            "pass the num_words the reviews were loaded with as dimension"
+        )
     result = np.zeros((len(sequences), dimension), dtype=np.float32)
-    for row, sequence in enumerate(sequences):
-        indices = np.asarray(sequence, dtype=np.int64)
-        if indices.size and (indices.min() < 0 or indices.max() >= dimension):
-            bad = indices[(indices < 0) | (indices >= dimension)][0]
-            raise ValueError(
-                f"sequence {row} holds word index {bad}, outside [0, {dimension}); "
-                "pass the num_words the reviews were loaded with as dimension"
-            )
-        result[row, indices] = 1.0
+    result[np.repeat(np.arange(len(sequences)), lengths), indices] = 1.0
     return result
