@@ -43,7 +43,7 @@ serve:
 
 test: $(STAMP)
 	@start=$$(date +%s); status=0; \
-	$(BIN)/ruff check gencnn tests tools && \
+	$(BIN)/ruff check gencnn tests tools book && \
 	$(BIN)/pytest && \
 	$(BIN)/pytest --nbval-lax book && \
 	$(BIN)/jupyter-book build . $(JB_STRICT) || status=$$?; \

@@ -74,7 +74,7 @@ def test_book_configuration():
     assert config["nb_execution_timeout"] > 0
     assert config["nb_output_stderr"] == "remove"
     assert {"dollarmath", "amsmath"} <= set(config["myst_enable_extensions"])
-    assert "sphinx_exercise" in config["extensions"]
+    assert {"sphinx_exercise", "bibliography_refresh"} <= set(config["extensions"])
     assert "myst_nb" in config["extensions"]  # recursive_update kept Jupyter Book's own extensions
     assert config["html_theme_options"]["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
     raw = yaml.safe_load((ROOT / "_config.yml").read_text())

@@ -26,9 +26,13 @@ def repository_url() -> str:
 def setup_cell(url: str) -> nbformat.NotebookNode:
     source = (
         "# In Colab, install the course's helper package (a local build has it already).\n"
-        "import importlib.util, subprocess, sys\n"
+        "import importlib.util\n"
+        "import subprocess\n"
+        "import sys\n"
+        "\n"
         'if importlib.util.find_spec("gencnn") is None:\n'
-        f'    subprocess.run([sys.executable, "-m", "pip", "install", "-q", "gencnn @ git+{url}"], check=True)'
+        f'    package = "gencnn @ git+{url}"\n'
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)'
     )
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-cell"]})
     cell.id = SETUP_CELL_ID
