@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import math
 
-import numpy as np
-
-PADDINGS = ("valid", "same")
-
-
-def _check_positive(name: str, value) -> None:
-    if isinstance(value, bool) or not isinstance(value, (int, np.integer)) or value < 1:
-        raise ValueError(f"{name} must be a positive integer, not {value!r}")
+from gencnn._validation import is_integer, require_positive_integer
 
 
 def _check_window(n: int, kernel: int, stride: int, dilation: int) -> int:
     """Validate one axis's settings and return the dilated kernel's extent."""
     for name, value in (("input size", n), ("kernel", kernel), ("stride", stride), ("dilation", dilation)):
-        _check_positive(name, value)
+        require_positive_integer(name, value)
     if stride > 1 and dilation > 1:
         raise ValueError(
             f"stride={stride} with dilation={dilation}: Keras supports a stride above 1 or a dilation "
@@ -45,15 +38,13 @@ def conv_output_size(n: int, kernel: int, stride: int = 1, padding="valid", dila
     extent k' = dilation * (kernel - 1) + 1, the length is floor((n + p - k') / stride) + 1.
     """
     effective = _check_window(n, kernel, stride, dilation)
-    if isinstance(padding, str):
-        if padding not in PADDINGS:
-            raise ValueError(f"unknown padding {padding!r}; use 'valid', 'same', a number of zeros or (before, after)")
-        if padding == "same":
-            return math.ceil(n / stride)
+    if isinstance(padding, str) and padding == "same":
+        return math.ceil(n / stride)
+    if isinstance(padding, str) and padding == "valid":
         before = after = 0
-    elif isinstance(padding, (int, np.integer)) and not isinstance(padding, bool):
+    elif is_integer(padding):
         before = after = padding
-    elif isinstance(padding, tuple) and len(padding) == 2 and all(isinstance(p, (int, np.integer)) for p in padding):
+    elif isinstance(padding, tuple) and len(padding) == 2 and all(is_integer(p) for p in padding):
         before, after = padding
     else:
         raise ValueError(f"unknown padding {padding!r}; use 'valid', 'same', a number of zeros or (before, after)")

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from gencnn._validation import is_integer, require_positive_integer
+
 SOURCES = ("embedded", "full", "auto")
 SOURCE_ENV = "GENCNN_DATA_SOURCE"
 DEFAULT_SOURCE = "auto"
@@ -136,7 +138,7 @@ def load_mnist(source: str | None = None) -> tuple[np.ndarray, np.ndarray]:
 def _check_num_words(num_words: int, limit: int | None) -> None:
     smallest = FIRST_WORD_INDEX + 1  # keeps at least one real word
     allowed = f"an integer from {smallest} to {limit}" if limit else f"an integer of at least {smallest}"
-    if isinstance(num_words, bool) or not isinstance(num_words, (int, np.integer)):
+    if not is_integer(num_words):
         raise TypeError(f"num_words must be {allowed}, not {num_words!r}")
     if num_words < smallest or (limit is not None and num_words > limit):
         hint = " (the embedded subset keeps 500 words; use source='full' for more)" if limit else ""
@@ -184,10 +186,9 @@ def vectorize_sequences(sequences, dimension: int) -> np.ndarray:
     The result is a float32 array of shape (len(sequences), dimension), the bag-of-words input of
     the dense IMDB models. Every index must lie in [0, dimension).
     """
-    if isinstance(dimension, bool) or not isinstance(dimension, (int, np.integer)) or dimension < 1:
-        raise ValueError(f"dimension must be a positive integer, not {dimension!r}")
-    lengths = [len(sequence) for sequence in sequences]
+    require_positive_integer("dimension", dimension)
     pieces = [np.asarray(sequence, dtype=np.int64).ravel() for sequence in sequences]
+    lengths = [len(piece) for piece in pieces]
     indices = np.concatenate(pieces) if pieces else np.zeros(0, dtype=np.int64)
     outside = (indices < 0) | (indices >= dimension)
     if outside.any():

@@ -7,6 +7,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from gencnn._validation import require_positive_integer
+
 SPLIT_NAMES = ("training", "validation", "test")
 
 
@@ -27,8 +29,7 @@ def split_sizes(n: int, fractions=(0.7, 0.1, 0.2)) -> tuple[int, int, int]:
     Sizes come from rounding the cumulative fractions, so they never add up to more than n.
     A split whose fraction is above zero but which would hold no sample is an error.
     """
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise ValueError(f"the number of samples must be a positive integer, not {n!r}")
+    require_positive_integer("the number of samples", n)
     fractions = _check_fractions(fractions)
     bounds = [0] + [int(np.floor(n * total + 0.5)) for total in np.cumsum(fractions)]  # halves round up
     sizes = tuple(int(b - a) for a, b in zip(bounds[:-1], bounds[1:]))

@@ -118,6 +118,7 @@ def test_same_padding_puts_the_odd_zero_after():
         ({"n": 5, "kernel": 3, "padding": "full"}, "unknown padding 'full'"),
         ({"n": 5, "kernel": 3, "padding": -1}, r"padding cannot be negative, got -1"),
         ({"n": 5, "kernel": 3, "padding": (1, 2, 3)}, r"unknown padding \(1, 2, 3\)"),
+        ({"n": 5, "kernel": 3, "padding": (True, 0)}, r"unknown padding \(True, 0\)"),
         ({"n": 9, "kernel": 3, "stride": 2, "dilation": 2}, "not both at once"),
     ],
 )

@@ -15,14 +15,22 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted(p for folder in ("book", "solutions", "labs") for p in (ROOT / folder).rglob("*.ipynb"))
 
 
+def normalized(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
 def read_pins(lines):
     pins = {}
     for line in lines:
         requirement = line.split("#", 1)[0].strip()
         if requirement and not requirement.startswith("-"):
             name, version = requirement.split("==")
-            pins[re.sub(r"[-_.]+", "-", name).lower()] = version
+            pins[normalized(name)] = version
     return pins
+
+
+def locked_pins():
+    return read_pins((ROOT / "requirements" / "lock.txt").read_text().splitlines())
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
@@ -40,7 +48,7 @@ def test_notebooks_have_the_current_colab_setup_cell():
 
 
 def test_environment_yml_names_the_locked_versions():
-    lock = read_pins((ROOT / "requirements" / "lock.txt").read_text().splitlines())
+    lock = locked_pins()
     environment = yaml.safe_load((ROOT / "environment.yml").read_text())
     pip_section = next(item["pip"] for item in environment["dependencies"] if isinstance(item, dict))
     conda = read_pins(pip_section)
@@ -56,10 +64,10 @@ def test_helper_package_has_lower_bounds_only_and_the_lock_meets_them():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     requirements = [Requirement(r) for r in project["dependencies"]]
     requirements += [Requirement(r) for extra in project["optional-dependencies"].values() for r in extra]
-    lock = read_pins((ROOT / "requirements" / "lock.txt").read_text().splitlines())
+    lock = locked_pins()
     for requirement in requirements:
         assert all(spec.operator == ">=" for spec in requirement.specifier), f"{requirement} is not a lower bound"
-        locked = lock[re.sub(r"[-_.]+", "-", requirement.name).lower()]
+        locked = lock[normalized(requirement.name)]
         assert Version(locked) in requirement.specifier, f"the lock's {requirement.name}=={locked} misses {requirement}"
 
 
