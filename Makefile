@@ -15,14 +15,22 @@ export GENCNN_DATA_SOURCE
 export TF_CPP_MIN_LOG_LEVEL := 3
 export PYTHONHASHSEED := 0
 JB_STRICT := -W -n --keep-going
+# The browser tests drive Debian's chromium and serve the CDN's files from node_modules.
+CHROMIUM ?= /usr/bin/chromium
+NPM_STAMP := node_modules/.installed
+# The execution cache keys on the chapters' code cells only; when the helper package changes (a widget's
+# front end, a plot helper) the chapters must run and be read again, so its files stamp the cache.
+PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
+CACHE_STAMP := _build/.package-stamp
 
-.PHONY: help book serve test bench lock clean
+.PHONY: help book serve test bench bench-widgets lock clean
 
 help:
 	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up .venv, run every test (unit, notebooks, build) and print the time"
 	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
+	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
 	@echo "make clean   remove the build output (keeps .venv)"
 
@@ -33,7 +41,20 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	$(BIN)/python -m pip install --disable-pip-version-check --no-deps --no-build-isolation -e .
 	touch $@
 
-book: $(STAMP)
+$(CACHE_STAMP): $(PACKAGE_FILES)
+	rm -rf _build/.jupyter_cache _build/.doctrees
+	mkdir -p _build && touch $@
+
+$(NPM_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(CHROMIUM):
+	@echo "Installing Debian's chromium for the browser tests"
+	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
+	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+
+book: $(STAMP) $(CACHE_STAMP)
 	$(BIN)/jupyter-book build . $(JB_STRICT)
 	@echo "Built: $(CURDIR)/_build/html/index.html"
 
@@ -41,16 +62,20 @@ serve:
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-test: $(STAMP)
+test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM)
 	@start=$$(date +%s); status=0; \
 	$(BIN)/ruff check gencnn tests tools book && \
 	$(BIN)/pytest && \
 	$(BIN)/pytest --nbval-lax book && \
-	$(BIN)/jupyter-book build . $(JB_STRICT) || status=$$?; \
+	$(BIN)/jupyter-book build . $(JB_STRICT) && \
+	$(BIN)/pytest -m browser || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit status $$status"; exit $$status
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py
+
+bench-widgets: $(STAMP) $(NPM_STAMP) $(CHROMIUM)
+	$(BIN)/python tools/bench_widgets.py
 
 lock: $(STAMP)
 	$(BIN)/uv pip compile requirements/requirements.in --python-version 3.10 --no-header \

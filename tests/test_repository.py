@@ -82,7 +82,7 @@ def test_book_configuration():
     assert config["nb_execution_timeout"] > 0
     assert config["nb_output_stderr"] == "remove"
     assert {"dollarmath", "amsmath"} <= set(config["myst_enable_extensions"])
-    assert {"sphinx_exercise", "bibliography_refresh"} <= set(config["extensions"])
+    assert {"sphinx_exercise", "bibliography_refresh", "page_scripts"} <= set(config["extensions"])
     assert "myst_nb" in config["extensions"]  # recursive_update kept Jupyter Book's own extensions
     assert config["html_theme_options"]["launch_buttons"]["colab_url"] == "https://colab.research.google.com"
     raw = yaml.safe_load((ROOT / "_config.yml").read_text())
@@ -101,3 +101,32 @@ def test_toc_and_book_folder_agree():
 def test_ci_runs_the_readme_test_command():
     assert "make test" in (ROOT / ".ci" / "run").read_text()
     assert "make test" in (ROOT / "README.md").read_text()
+
+
+def test_widget_scripts_in_the_config_are_the_pinned_npm_files():
+    """The CDN scripts the pages load are the npm packages the browser tests serve in their place, byte for byte."""
+    import base64
+    import hashlib
+    import json
+
+    scripts = yaml.safe_load((ROOT / "_config.yml").read_text())["sphinx"]["config"]["nb_ipywidgets_js"]
+    lock = json.loads((ROOT / "package-lock.json").read_text())["packages"]
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]
+    for url, attributes in scripts.items():
+        package, version, path = re.fullmatch(r"https://cdn\.jsdelivr\.net/npm/((?:@[^/]+/)?[^/@]+)@([^/]+)/(.+)",
+                                              url).groups()
+        assert pinned[package] == version == lock[f"node_modules/{package}"]["version"], f"{url} vs package.json"
+        local = ROOT / "node_modules" / package / path
+        assert local.is_file(), f"{local} missing: run npm ci"
+        digest = base64.b64encode(hashlib.sha384(local.read_bytes()).digest()).decode()
+        assert attributes["integrity"] == f"sha384-{digest}", f"integrity of {url} does not match the npm file"
+
+
+def test_widget_module_version_matches_the_python_package():
+    """The static pages fetch anywidget's front end at the version range the Python package announces."""
+    import json
+
+    from anywidget._version import _ANYWIDGET_SEMVER_VERSION  # e.g. "~0.11.*"
+
+    pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["anywidget"]
+    assert pinned.split(".")[:2] == _ANYWIDGET_SEMVER_VERSION.lstrip("~").split(".")[:2]

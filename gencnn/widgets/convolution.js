@@ -1,0 +1,247 @@
+// Convolution explorer: the front end computes the cross-correlation itself, so it also runs on the
+// static book page. gencnn.conv.cross_correlate is the reference it is tested against.
+
+// Padding and output length along one axis (Keras's rules); null when no output position fits.
+function axisGeometry(n, k, stride, padding, dilation) {
+  const span = dilation * (k - 1) + 1;
+  if (padding === "same") {
+    const out = Math.ceil(n / stride);
+    const total = Math.max((out - 1) * stride + span - n, 0);
+    return { n, k, span, out, before: Math.floor(total / 2), after: total - Math.floor(total / 2) };
+  }
+  if (span > n) return null;
+  return { n, k, span, out: Math.floor((n - span) / stride) + 1, before: 0, after: 0 };
+}
+
+function problem(state) {
+  const { image, kernel, stride, padding, dilation } = state;
+  if (stride > 1 && dilation > 1) return "Keras allows a stride above 1 or a dilation above 1, not both.";
+  for (const [n, k] of [[image.rows, kernel.length], [image.cols, kernel[0].length]]) {
+    if (!axisGeometry(n, k, stride, padding, dilation)) {
+      return `With dilation ${dilation} the ${k}-tap kernel spans ${dilation * (k - 1) + 1} pixels, more than the ` +
+        `${n}-pixel input: no output position fits.`;
+    }
+  }
+  return null;
+}
+
+function crossCorrelate(state) {
+  const { image, kernel, stride, dilation, padding } = state;
+  const gy = axisGeometry(image.rows, kernel.length, stride, padding, dilation);
+  const gx = axisGeometry(image.cols, kernel[0].length, stride, padding, dilation);
+  const output = new Float64Array(gy.out * gx.out);
+  const px = image.pixels;
+  for (let i = 0; i < gy.out; i++) {
+    for (let j = 0; j < gx.out; j++) {
+      let sum = 0;
+      for (let a = 0; a < kernel.length; a++) {
+        const r = i * stride + a * dilation - gy.before;
+        if (r < 0 || r >= image.rows) continue;
+        for (let b = 0; b < kernel[0].length; b++) {
+          const c = j * stride + b * dilation - gx.before;
+          if (c >= 0 && c < image.cols) sum += kernel[a][b] * px[r * image.cols + c];
+        }
+      }
+      output[i * gx.out + j] = sum;
+    }
+  }
+  return { output, gy, gx };
+}
+
+function arithmetic(g, stride, dilation, padding, axis) {
+  const general = `${axis}: out = \u230a(n + p\u2081 + p\u2082 \u2212 d\u00b7(k \u2212 1) \u2212 1) / s\u230b + 1 = ` +
+    `\u230a(${g.n} + ${g.before} + ${g.after} \u2212 ${dilation}\u00b7${g.k - 1} \u2212 1) / ${stride}\u230b + 1 = ${g.out}`;
+  if (padding !== "same") return general;
+  return `${general}   (\u201csame\u201d: \u2308n / s\u2309 = \u2308${g.n} / ${stride}\u2309 = ${g.out}, ` +
+    `so p\u2081 = ${g.before} zeros before, p\u2082 = ${g.after} after)`;
+}
+
+function render({ model, el: host }) {
+  const root = widgetRoot(host, "gencnn-conv");
+  const state = () => {
+    const images = model.get("images");
+    return {
+      images, name: model.get("image"), image: images[model.get("image")], kernel: model.get("kernel"),
+      stride: model.get("stride"), padding: model.get("padding"), dilation: model.get("dilation"),
+      selected: model.get("selected"), presets: model.get("presets"),
+    };
+  };
+  const s0 = state();
+  const imageSelect = select("Input", Object.keys(s0.images), s0.name);
+  const presetSelect = select("Kernel", [...Object.keys(s0.presets), "custom"], model.get("preset"));
+  const stride = slider("Stride", { min: 1, max: 4, step: 1, value: s0.stride });
+  const dilation = slider("Dilation", { min: 1, max: 4, step: 1, value: s0.dilation });
+  const padding = select("Padding", ["valid", "same"], s0.padding);
+  const message = el("p", { class: "gencnn-message", role: "status" });
+  const controls = el("div", { class: "gencnn-controls" }, [imageSelect.row, presetSelect.row, stride.row, padding.row, dilation.row, message]);
+
+  const inputCanvas = el("canvas", { class: "gencnn-canvas", role: "img" });
+  const kernelGrid = el("div", { class: "gencnn-kernel" });
+  const mapCanvas = el("canvas", { class: "gencnn-canvas gencnn-pointer", tabindex: "0", role: "img" });
+  const mapScale = colourBar();
+  const formula = el("pre", { class: "gencnn-formula" });
+  const dot = el("div", { class: "gencnn-dot" });
+  root.append(
+    controls,
+    el("div", { class: "gencnn-panels" }, [
+      el("figure", {}, [inputCanvas, el("figcaption", { text: "Input (zero padding shaded); outline: the window of the chosen output pixel" })]),
+      el("figure", {}, [kernelGrid, el("figcaption", { text: "Kernel: drag a slider to edit an entry" })]),
+      el("figure", {}, [mapCanvas, mapScale.el, el("figcaption", { text: "Feature map: hover, click or use the arrow keys to pick a pixel" })]),
+    ]),
+    formula, dot,
+  );
+
+  // Apply a change only if it leaves a valid layer; otherwise say why and keep the old state.
+  function apply(changes) {
+    const next = { ...state(), ...changes };
+    if (changes.image !== undefined) next.image = next.images[changes.image];
+    const why = problem(next);
+    if (why) {
+      message.textContent = why;
+      draw();
+      return;
+    }
+    message.textContent = "";
+    for (const [key, value] of Object.entries(changes)) model.set(key, value);
+    model.save_changes();
+  }
+
+  imageSelect.input.addEventListener("change", () => apply({ image: imageSelect.input.value }));
+  presetSelect.input.addEventListener("change", () => {
+    const name = presetSelect.input.value;
+    if (name !== "custom") apply({ preset: name, kernel: state().presets[name] });
+  });
+  padding.input.addEventListener("change", () => apply({ padding: padding.input.value }));
+  stride.input.addEventListener("input", () => apply({ stride: stride.value() }));
+  dilation.input.addEventListener("input", () => apply({ dilation: dilation.value() }));
+
+  function matchingPreset(kernel, presets) {
+    const same = (k) => k.length === kernel.length && k.every((row, i) => row.every((v, j) => v === kernel[i][j]));
+    return Object.keys(presets).find((name) => same(presets[name])) || "custom";
+  }
+
+  // One slider per kernel entry, rebuilt only when the kernel's shape changes (so a drag is never cut short).
+  let cells = [];
+  function drawKernel(kernel) {
+    if (cells.length !== kernel.length * kernel[0].length) {
+      kernelGrid.replaceChildren();
+      kernelGrid.style.gridTemplateColumns = `repeat(${kernel[0].length}, auto)`;
+      cells = kernel.flatMap((row, a) => row.map((value, b) => {
+        const entry = slider(`kernel row ${a + 1} column ${b + 1}`, { min: -8, max: 8, step: 0.05, value, format: (v) => fmt(v, 2) });
+        entry.row.classList.add("gencnn-kernel-cell");
+        entry.input.addEventListener("input", () => {
+          const next = model.get("kernel").map((k) => k.slice());
+          next[a][b] = entry.value();
+          apply({ kernel: next, preset: matchingPreset(next, model.get("presets")) });
+        });
+        kernelGrid.append(entry.row);
+        return entry;
+      }));
+    }
+    const limit = Math.max(1e-9, ...kernel.flat().map(Math.abs));
+    kernel.flat().forEach((value, i) => {
+      const [r, g, b] = diverging(value, limit);
+      cells[i].set(value);
+      cells[i].row.style.background = `rgb(${r},${g},${b})`;
+      cells[i].row.style.color = Math.abs(value) > 0.6 * limit ? "#fff" : "#111";
+    });
+  }
+
+  function draw() {
+    const s = state();
+    imageSelect.input.value = s.name;
+    presetSelect.input.value = model.get("preset");
+    stride.set(s.stride);
+    dilation.set(s.dilation);
+    padding.input.value = s.padding;
+    const why = problem(s);
+    if (why) {
+      message.textContent = why;
+      return;
+    }
+    const { output, gy, gx } = crossCorrelate(s);
+    const [si, sj] = [Math.min(s.selected[0], gy.out - 1), Math.min(s.selected[1], gx.out - 1)];
+
+    // Input with its zero padding; cells are large enough to read on a phone and a desktop alike.
+    const rows = s.image.rows + gy.before + gy.after;
+    const cols = s.image.cols + gx.before + gx.after;
+    const cell = Math.max(1, Math.floor(240 / Math.max(rows, cols)));
+    const context = paintCells(inputCanvas, rows, cols, cell, (index) => {
+      const r = Math.floor(index / cols) - gy.before;
+      const c = (index % cols) - gx.before;
+      if (r < 0 || c < 0 || r >= s.image.rows || c >= s.image.cols) return [190, 205, 225];
+      return grey(s.image.pixels[r * s.image.cols + c]);
+    });
+    context.lineWidth = 1;
+    context.strokeStyle = "#e69f00";
+    for (let a = 0; a < s.kernel.length; a++) {
+      for (let b = 0; b < s.kernel[0].length; b++) {
+        context.strokeRect((sj * s.stride + b * s.dilation) * cell + 0.5, (si * s.stride + a * s.dilation) * cell + 0.5, cell - 1, cell - 1);
+      }
+    }
+    context.lineWidth = 2;
+    context.strokeRect(sj * s.stride * cell, si * s.stride * cell, gx.span * cell, gy.span * cell);
+    inputCanvas.setAttribute("aria-label", `${s.name}, ${s.image.rows} by ${s.image.cols} pixels`);
+
+    drawKernel(s.kernel);
+
+    let limit = 0;
+    for (const v of output) limit = Math.max(limit, Math.abs(v));
+    const mapCell = Math.max(1, Math.floor(240 / Math.max(gy.out, gx.out)));
+    const map = paintCells(mapCanvas, gy.out, gx.out, mapCell, (index) => diverging(output[index], limit));
+    map.lineWidth = 2;
+    map.strokeStyle = "#009e73";
+    map.strokeRect(sj * mapCell, si * mapCell, mapCell, mapCell);
+    mapCanvas.setAttribute("aria-label", `Feature map, ${gy.out} by ${gx.out}; selected pixel row ${si}, column ${sj}`);
+    mapScale.update(limit);
+
+    formula.textContent = gy.n === gx.n && gy.k === gx.k
+      ? arithmetic(gy, s.stride, s.dilation, s.padding, "rows and columns")
+      : `${arithmetic(gy, s.stride, s.dilation, s.padding, "rows")}\n${arithmetic(gx, s.stride, s.dilation, s.padding, "columns")}`;
+
+    const terms = [];
+    for (let a = 0; a < s.kernel.length; a++) {
+      for (let b = 0; b < s.kernel[0].length; b++) {
+        const r = si * s.stride + a * s.dilation - gy.before;
+        const c = sj * s.stride + b * s.dilation - gx.before;
+        const x = r < 0 || c < 0 || r >= s.image.rows || c >= s.image.cols ? 0 : s.image.pixels[r * s.image.cols + c];
+        terms.push(`${fmt(s.kernel[a][b], 2)}\u00d7${fmt(x, 2)}`);
+      }
+    }
+    const value = output[si * gx.out + sj];
+    dot.textContent = `out[${si}, ${sj}] = ${terms.join(" + ")} = ${fmt(value, 4)}`;
+
+    // The numbers on show, for the browser tests (compared with the NumPy reference).
+    root.dataset.outputShape = `${gy.out}x${gx.out}`;
+    root.gencnn = { output, rows: gy.out, cols: gx.out, selected: [si, sj], value };
+  }
+
+  function pick(event) {
+    const s = state();
+    if (problem(s)) return;
+    const box = mapCanvas.getBoundingClientRect();
+    const { gy, gx } = crossCorrelate(s);
+    const i = Math.floor(((event.clientY - box.top) / box.height) * gy.out);
+    const j = Math.floor(((event.clientX - box.left) / box.width) * gx.out);
+    const [oi, oj] = model.get("selected");
+    if (i >= 0 && j >= 0 && i < gy.out && j < gx.out && (i !== oi || j !== oj)) apply({ selected: [i, j] });
+  }
+  mapCanvas.addEventListener("mousemove", pick);
+  mapCanvas.addEventListener("click", pick);
+  mapCanvas.addEventListener("keydown", (event) => {
+    const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (!moves[event.key] || problem(state())) return;
+    event.preventDefault();
+    const { gy, gx } = crossCorrelate(state());
+    const [i, j] = model.get("selected");
+    const [di, dj] = moves[event.key];
+    apply({ selected: [Math.max(0, Math.min(gy.out - 1, i + di)), Math.max(0, Math.min(gx.out - 1, j + dj))] });
+  });
+
+  const traits = ["image", "kernel", "preset", "stride", "padding", "dilation", "selected", "images"];
+  for (const name of traits) model.on(`change:${name}`, draw);
+  draw();
+  return () => { for (const name of traits) model.off(`change:${name}`, draw); };
+}
+
+export default { render };

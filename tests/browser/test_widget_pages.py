@@ -1,0 +1,151 @@
+"""The widgets on the built pages, with no kernel: they render, react to their controls, and show
+exactly what the NumPy references in the helper package compute."""
+
+import json
+
+import numpy as np
+import pytest
+
+from gencnn.activations import activation, cross_entropy, softmax
+from gencnn.dropout import dropout, keep_mask, sums_of_draws
+from gencnn.widgets import ConvolutionExplorer
+
+pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
+
+
+def embedded_state(page, trait):
+    """The state of the page's one widget model that has `trait`, from the widget state myst-nb embedded."""
+    text = page.eval_on_selector('script[type="application/vnd.jupyter.widget-state+json"]', "e => e.textContent")
+    models = [m["state"] for m in json.loads(text)["state"].values() if trait in m["state"]]
+    assert len(models) == 1, f"expected one widget with {trait!r} on the page, found {len(models)}"
+    return models[0]
+
+
+def shown(page, selector):
+    """What the widget's front end computed last (it exposes its numbers on its root element)."""
+    page.wait_for_function(f"document.querySelector('{selector}')?.gencnn !== undefined", timeout=30_000)
+    return page.eval_on_selector(selector, """e => JSON.parse(JSON.stringify(e.gencnn,
+        (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v))""")
+
+
+def test_convolution_explorer_follows_its_controls(visit):
+    page_visit = visit("book/07_convolutional_networks.html")
+    page = page_visit.page
+    state = embedded_state(page, "kernel")
+    images = {name: np.reshape(s["pixels"], (s["rows"], s["cols"])) for name, s in state["images"].items()}
+    reference = ConvolutionExplorer(images=images, image=state["image"], preset=state["preset"])
+    root = ".gencnn-conv"
+
+    def agrees():
+        numbers = shown(page, root)
+        expected = reference.feature_map
+        assert (numbers["rows"], numbers["cols"]) == expected.shape
+        np.testing.assert_allclose(np.reshape(numbers["output"], expected.shape), expected, rtol=0, atol=1e-9)
+        return numbers
+
+    before = agrees()
+    assert before["rows"] == 26  # 28x28 digit, 3x3 kernel, valid padding
+
+    page.get_by_label("Stride", exact=True).press("ArrowRight")
+    reference.stride = 2
+    after = agrees()
+    assert after["rows"] == 13 and after["output"] != before["output"]
+    formula = page.inner_text(f"{root} .gencnn-formula")
+    assert "\u230a(28 + 0 + 0 \u2212 1\u00b72 \u2212 1) / 2\u230b + 1 = 13" in formula
+
+    page.get_by_label("Padding", exact=True).select_option("same")
+    reference.padding = "same"
+    assert agrees()["rows"] == 14
+
+    page.get_by_label("Kernel", exact=True).select_option("laplacian")
+    reference.preset = "laplacian"
+    agrees()
+
+    page.get_by_label("kernel row 1 column 1").press("ArrowRight")  # one step of 0.05
+    reference.kernel = [[0.05, 1, 0], [1, -4, 1], [0, 1, 0]]
+    agrees()
+    assert page.get_by_label("Kernel", exact=True).input_value() == "custom"
+
+    # Dilation above 1 with stride 2 is refused with a message, and nothing changes.
+    page.get_by_label("Dilation", exact=True).press("ArrowRight")
+    assert "not both" in page.inner_text(f"{root} .gencnn-message")
+    agrees()
+
+    # Hovering an output pixel selects it and shows its dot product.
+    canvas = page.locator(f"{root} canvas.gencnn-pointer")
+    box = canvas.bounding_box()
+    rows, cols = reference.feature_map.shape
+    canvas.hover(position={"x": (5.5 / cols) * box["width"], "y": (3.5 / rows) * box["height"]})
+    numbers = shown(page, root)
+    assert numbers["selected"] == [3, 5]
+    assert numbers["value"] == pytest.approx(reference.feature_map[3, 5], abs=1e-9)
+    assert "out[3, 5] = " in page.inner_text(f"{root} .gencnn-dot")
+    assert page_visit.problems() == []
+
+
+def test_dropout_visualizer_draws_the_reference_masks(visit):
+    page_visit = visit("book/05_regularization.html")
+    page = page_visit.page
+    activations = np.array(embedded_state(page, "activations")["activations"])
+    root = ".gencnn-dropout"
+
+    def agrees(rate, draw):
+        numbers = shown(page, root)
+        assert (numbers["rate"], numbers["draw"]) == (pytest.approx(rate), draw)
+        np.testing.assert_array_equal(np.reshape(numbers["keep"], activations.shape).astype(bool),
+                                      keep_mask(activations.size, rate, draw).reshape(activations.shape))
+        np.testing.assert_allclose(np.reshape(numbers["output"], activations.shape),
+                                   dropout(activations, rate, draw), rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(numbers["sums"], sums_of_draws(activations, rate, draw + 1), rtol=1e-12)
+        return numbers
+
+    first = agrees(0.5, 0)
+    page.get_by_role("button", name="Resample", exact=True).click()
+    second = agrees(0.5, 1)
+    assert first["keep"] != second["keep"]
+    page.get_by_label("Dropout rate").press("ArrowRight")
+    agrees(0.55, 1)
+    page.get_by_role("button", name="Resample \u00d7100").click()
+    many = agrees(0.55, 101)
+    assert len(many["runningMean"]) == 102
+    page.get_by_label("Mode").select_option("inference")
+    numbers = shown(page, root)
+    assert numbers["training"] is False and all(numbers["keep"])
+    np.testing.assert_allclose(numbers["output"], activations.ravel())
+    assert page_visit.problems() == []
+
+
+def test_activation_explorer_plots_the_reference_functions(visit):
+    page_visit = visit("book/03_activation_functions.html")
+    page = page_visit.page
+    root = ".gencnn-activation"
+    for name in ("sigmoid", "gelu", "elu", "softplus"):
+        if name != "sigmoid":
+            page.get_by_label("Function").select_option(name)
+        numbers = shown(page, root)
+        assert numbers["name"] == name
+        values, derivatives = activation(name, numbers["xs"])
+        np.testing.assert_allclose(numbers["values"], values, rtol=1e-12, atol=1e-12)
+        np.testing.assert_allclose(numbers["derivatives"], derivatives, rtol=1e-12, atol=1e-12)
+    page.get_by_label("Probe x").press("ArrowRight")
+    x0, fx, dfx = shown(page, root)["probe"]
+    assert x0 == pytest.approx(0.05)
+    assert (fx, dfx) == pytest.approx(tuple(float(v) for v in activation("softplus", x0)), abs=1e-12)
+    assert page_visit.problems() == []
+
+
+def test_softmax_explorer_matches_the_reference(visit):
+    page_visit = visit("book/02_softmax_cross_entropy.html")
+    page = page_visit.page
+    root = ".gencnn-softmax"
+    before = shown(page, root)
+    for _ in range(30):
+        page.get_by_label("Temperature T").press("ArrowLeft")
+    page.get_by_label("True class").select_option(index=2)
+    numbers = shown(page, root)
+    assert numbers["temperature"] == pytest.approx(10**-0.3, rel=1e-5)
+    assert numbers["target"] == 2
+    np.testing.assert_allclose(numbers["probabilities"], softmax(numbers["logits"], numbers["temperature"]), rtol=1e-12)
+    assert numbers["loss"] == pytest.approx(cross_entropy(numbers["logits"], 2, numbers["temperature"]), rel=1e-12)
+    assert max(numbers["probabilities"]) > max(before["probabilities"])  # a lower temperature sharpens
+    assert page_visit.problems() == []
