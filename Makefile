@@ -17,6 +17,7 @@ export PYTHONHASHSEED := 0
 JB_STRICT := -W -n --keep-going
 # The browser tests drive Debian's chromium and serve the CDN's files from node_modules.
 CHROMIUM ?= /usr/bin/chromium
+export GENCNN_CHROMIUM := $(CHROMIUM)
 NPM_STAMP := node_modules/.installed
 # The execution cache keys on the chapters' code cells only; when the helper package changes (a widget's
 # front end, a plot helper) the chapters must run and be read again, so its files stamp the cache.
