@@ -173,5 +173,7 @@ class ConvolutionExplorer(CourseWidget):
     @property
     def selected_pixel(self) -> tuple[int, int]:
         """The selected output pixel, moved inside the feature map if a new setting shrank it."""
-        rows, cols = self.feature_map.shape
+        image, kernel = self.images[self.image], _kernel_array(self.kernel)
+        rows, cols = (conv_output_size(n, k, self.stride, self.padding, self.dilation)
+                      for n, k in ((image["rows"], kernel.shape[0]), (image["cols"], kernel.shape[1])))
         return min(self.selected[0], rows - 1), min(self.selected[1], cols - 1)
