@@ -133,39 +133,49 @@ function colourBar(width = 160) {
   };
 }
 
-// A line chart as SVG: series = [{xs, ys, class, label}], with axes through zero when in range.
-function lineChart(series, { width = 320, height = 200, xLabel = "", yLabel = "", yRange = null, marks = [] } = {}) {
+// A line chart as SVG, built once: update(series, marks) redraws it in place. series = [{xs, ys, class}],
+// marks = [{x, y, class}]; axes run through zero when zero is in range.
+function lineChart({ width = 320, height = 200, xLabel = "", yLabel = "", label = "" } = {}) {
   const pad = { left: 42, right: 10, top: 10, bottom: 30 };
-  const xs = series.flatMap((s) => s.xs);
-  const ys = yRange ? yRange : series.flatMap((s) => s.ys).filter(Number.isFinite);
-  let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-  if (y1 - y0 < 1e-9) { y0 -= 1; y1 += 1; }
-  if (x1 - x0 < 1e-9) { x0 -= 1; x1 += 1; }
-  const px = (x) => pad.left + ((x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
-  const py = (y) => height - pad.bottom - ((y - y0) / (y1 - y0)) * (height - pad.top - pad.bottom);
-  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "gencnn-chart", role: "img" });
-  const axis = (x1a, y1a, x2a, y2a) => svg.append(svgEl("line", { x1: x1a, y1: y1a, x2: x2a, y2: y2a, class: "gencnn-axis" }));
-  axis(pad.left, height - pad.bottom, width - pad.right, height - pad.bottom);
-  axis(pad.left, pad.top, pad.left, height - pad.bottom);
-  if (y0 < 0 && y1 > 0) axis(pad.left, py(0), width - pad.right, py(0));
-  if (x0 < 0 && x1 > 0) axis(px(0), pad.top, px(0), height - pad.bottom);
-  const label = (x, y, text, anchor = "middle") => {
-    const t = svgEl("text", { x, y, "text-anchor": anchor, class: "gencnn-tick" });
-    t.textContent = text;
-    svg.append(t);
-  };
-  label(pad.left, height - pad.bottom + 14, fmt(x0, 2));
-  label(width - pad.right, height - pad.bottom + 14, fmt(x1, 2), "end");
-  label(pad.left - 4, height - pad.bottom, fmt(y0, 2), "end");
-  label(pad.left - 4, pad.top + 8, fmt(y1, 2), "end");
-  label((pad.left + width - pad.right) / 2, height - 4, xLabel);
-  label(pad.left - 4, pad.top + 22, yLabel, "end");
-  for (const s of series) {
-    const points = s.xs.map((x, i) => (Number.isFinite(s.ys[i]) ? `${px(x).toFixed(1)},${py(Math.max(y0, Math.min(y1, s.ys[i]))).toFixed(1)}` : null))
-      .filter(Boolean).join(" ");
-    svg.append(svgEl("polyline", { points, class: `gencnn-line ${s.class || ""}`, fill: "none" }));
+  const svg = svgEl("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "gencnn-chart", role: "img", "aria-label": label });
+  const line = () => svg.appendChild(svgEl("line", { class: "gencnn-axis" }));
+  const text = (x, y, anchor = "middle") => svg.appendChild(svgEl("text", { x, y, "text-anchor": anchor, class: "gencnn-tick" }));
+  const place = (node, x1, y1, x2, y2) => { for (const [k, v] of Object.entries({ x1, y1, x2, y2 })) node.setAttribute(k, v); };
+  place(line(), pad.left, height - pad.bottom, width - pad.right, height - pad.bottom);
+  place(line(), pad.left, pad.top, pad.left, height - pad.bottom);
+  const [xZero, yZero] = [line(), line()];
+  const ticks = [text(pad.left, height - pad.bottom + 14), text(width - pad.right, height - pad.bottom + 14, "end"),
+    text(pad.left - 4, height - pad.bottom, "end"), text(pad.left - 4, pad.top + 8, "end")];
+  text((pad.left + width - pad.right) / 2, height - 4).textContent = xLabel;
+  text(pad.left - 4, pad.top + 22, "end").textContent = yLabel;
+  const lines = [];
+  const dots = [];
+  function update(series, marks = []) {
+    const xs = series.flatMap((s) => s.xs);
+    const ys = series.flatMap((s) => s.ys).filter(Number.isFinite);
+    let [x0, x1] = [Math.min(...xs), Math.max(...xs)];
+    let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
+    if (y1 - y0 < 1e-9) { y0 -= 1; y1 += 1; }
+    if (x1 - x0 < 1e-9) { x0 -= 1; x1 += 1; }
+    const px = (x) => pad.left + ((x - x0) / (x1 - x0)) * (width - pad.left - pad.right);
+    const py = (y) => height - pad.bottom - ((y - y0) / (y1 - y0)) * (height - pad.top - pad.bottom);
+    place(yZero, pad.left, py(0), width - pad.right, py(0));
+    yZero.style.display = y0 < 0 && y1 > 0 ? "" : "none";
+    place(xZero, px(0), pad.top, px(0), height - pad.bottom);
+    xZero.style.display = x0 < 0 && x1 > 0 ? "" : "none";
+    [x0, x1, y0, y1].forEach((v, i) => { ticks[i].textContent = fmt(v, 2); });
+    series.forEach((s, i) => {
+      lines[i] ||= svg.appendChild(svgEl("polyline", { fill: "none" }));
+      lines[i].setAttribute("class", `gencnn-line ${s.class || ""}`);
+      lines[i].setAttribute("points", s.xs.map((x, j) => (Number.isFinite(s.ys[j]) ? `${px(x).toFixed(1)},${py(s.ys[j]).toFixed(1)}` : ""))
+        .filter(Boolean).join(" "));
+    });
+    marks.forEach((m, i) => {
+      dots[i] ||= svg.appendChild(svgEl("circle", { r: 4 }));
+      dots[i].setAttribute("class", `gencnn-mark ${m.class || ""}`);
+      dots[i].setAttribute("cx", px(m.x));
+      dots[i].setAttribute("cy", py(m.y));
+    });
   }
-  for (const m of marks) svg.append(svgEl("circle", { cx: px(m.x), cy: py(m.y), r: 4, class: `gencnn-mark ${m.class || ""}` }));
-  return svg;
+  return { el: svg, update };
 }

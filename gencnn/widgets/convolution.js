@@ -25,10 +25,17 @@ function problem(state) {
   return null;
 }
 
+// Row and column geometry of a valid setting.
+function geometry({ image, kernel, stride, padding, dilation }) {
+  return {
+    gy: axisGeometry(image.rows, kernel.length, stride, padding, dilation),
+    gx: axisGeometry(image.cols, kernel[0].length, stride, padding, dilation),
+  };
+}
+
 function crossCorrelate(state) {
-  const { image, kernel, stride, dilation, padding } = state;
-  const gy = axisGeometry(image.rows, kernel.length, stride, padding, dilation);
-  const gx = axisGeometry(image.cols, kernel[0].length, stride, padding, dilation);
+  const { image, kernel, stride, dilation } = state;
+  const { gy, gx } = geometry(state);
   const output = new Float64Array(gy.out * gx.out);
   const px = image.pixels;
   for (let i = 0; i < gy.out; i++) {
@@ -220,7 +227,7 @@ function render({ model, el: host }) {
     const s = state();
     if (problem(s)) return;
     const box = mapCanvas.getBoundingClientRect();
-    const { gy, gx } = crossCorrelate(s);
+    const { gy, gx } = geometry(s);
     const i = Math.floor(((event.clientY - box.top) / box.height) * gy.out);
     const j = Math.floor(((event.clientX - box.left) / box.width) * gx.out);
     const [oi, oj] = model.get("selected");
@@ -232,7 +239,7 @@ function render({ model, el: host }) {
     const moves = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (!moves[event.key] || problem(state())) return;
     event.preventDefault();
-    const { gy, gx } = crossCorrelate(state());
+    const { gy, gx } = geometry(state());
     const [i, j] = model.get("selected");
     const [di, dj] = moves[event.key];
     apply({ selected: [Math.max(0, Math.min(gy.out - 1, i + di)), Math.max(0, Math.min(gx.out - 1, j + dj))] });

@@ -17,18 +17,18 @@ function render({ model, el: host }) {
   const many = button("Resample \u00d7100", "Draw 100 new masks");
   const reset = button("Reset", "Start the running mean again from draw 0");
   const mode = select("Mode", ["training", "inference"], model.get("training") ? "training" : "inference");
-  const grid = el("div", { class: "gencnn-units", role: "img" });
-  const network = el("div");
+  const grid = svgEl("svg", { class: "gencnn-units", role: "img" });
+  const network = networkDiagram();
   const summary = el("p", { class: "gencnn-readout", role: "status" });
-  const chart = el("div");
+  const chart = lineChart({ xLabel: "draws", yLabel: "sum", label: "Running mean of the layer's sum against the sum without dropout" });
   root.append(
     el("div", { class: "gencnn-controls" }, [rate.row, mode.row, once, many, reset]),
     el("div", { class: "gencnn-panels" }, [
       el("figure", {}, [grid, el("figcaption", { text: "Each square is a unit; \u2715 = dropped. Number: its output." })]),
-      el("figure", {}, [network, el("figcaption", { text: "The first units of the layer in a small network; dashed = dropped" })]),
+      el("figure", {}, [network.el, el("figcaption", { text: "The first units of the layer in a small network; dashed = dropped" })]),
     ]),
     summary,
-    el("figure", {}, [chart, el("figcaption", { text: "Running mean of the layer's sum over the draws so far, against its sum without dropout" })]),
+    el("figure", {}, [chart.el, el("figcaption", { text: "Running mean of the layer's sum over the draws so far, against its sum without dropout" })]),
   );
 
   // Each draw's uniform numbers do not depend on the rate, so they are drawn once and kept; moving the
@@ -47,16 +47,40 @@ function render({ model, el: host }) {
     return result;
   }
 
-  // One square per unit, made once per layer shape and updated in place.
+  // One SVG square per unit (SVG lays out far faster than a grid of HTML boxes), made once per layer
+  // shape; a square is touched only when what it shows changes.
+  const CELL = 24;
   let units = [];
   function unitSquares(rows) {
-    const size = rows.length * rows[0].length;
-    if (units.length !== size) {
-      grid.style.gridTemplateColumns = `repeat(${rows[0].length}, 1fr)`;
-      units = Array.from({ length: size }, () => el("span"));
-      grid.replaceChildren(...units);
+    const [height, width] = [rows.length, rows[0].length];
+    if (units.length !== height * width) {
+      grid.setAttribute("viewBox", `0 0 ${width * CELL} ${height * CELL}`);
+      units = Array.from({ length: height * width }, (_, i) => {
+        const [x, y] = [(i % width) * CELL, Math.floor(i / width) * CELL];
+        const square = svgEl("rect", { x: x + 1, y: y + 1, width: CELL - 2, height: CELL - 2, class: "gencnn-unit" });
+        const label = svgEl("text", { x: x + CELL / 2, y: y + CELL / 2, "text-anchor": "middle", "dominant-baseline": "central" });
+        const tip = svgEl("title");
+        return { group: svgEl("g"), square, label, tip, shown: "" };
+      });
+      for (const unit of units) unit.group.append(unit.tip, unit.square, unit.label);
+      grid.replaceChildren(...units.map((unit) => unit.group));
     }
     return units;
+  }
+
+  function showUnit(unit, index, value, output, kept, limit) {
+    const [r, g, b] = diverging(output, limit);
+    const fill = kept ? `rgb(${r},${g},${b})` : "";
+    const ink = kept && output > 0.6 * limit ? "#fff" : "#111";
+    const text = kept ? fmt(output, 1) : "\u2715";
+    const shown = `${fill}|${ink}|${text}`;
+    if (unit.shown === shown) return;
+    unit.shown = shown;
+    unit.group.classList.toggle("gencnn-dropped", !kept);
+    unit.square.style.fill = fill;
+    unit.label.style.fill = ink;
+    unit.label.textContent = text;
+    unit.tip.textContent = `unit ${index}: activation ${fmt(value)}, ${kept ? `kept, output ${fmt(output)}` : "dropped, output 0"}`;
   }
 
   function draw() {
@@ -72,17 +96,10 @@ function render({ model, el: host }) {
     const output = values.map((v, i) => (keep[i] ? v * scale : 0));
     const limit = Math.max(1e-9, ...output.map(Math.abs), ...values.map(Math.abs));
 
-    unitSquares(rows).forEach((square, i) => {
-      const v = output[i];
-      const [r, g, b] = diverging(v, limit);
-      square.className = keep[i] ? "gencnn-unit" : "gencnn-unit gencnn-dropped";
-      square.style.cssText = keep[i] ? `background: rgb(${r},${g},${b}); color: ${v > 0.6 * limit ? "#fff" : "#111"}` : "";
-      square.textContent = keep[i] ? fmt(v, 1) : "\u2715";
-      square.title = `unit ${i}: activation ${fmt(values[i])}, ${keep[i] ? `kept, output ${fmt(v)}` : "dropped, output 0"}`;
-    });
+    unitSquares(rows).forEach((unit, i) => showUnit(unit, i, values[i], output[i], keep[i], limit));
     const kept = keep.reduce((a, b) => a + b, 0);
     grid.setAttribute("aria-label", `${kept} of ${values.length} units kept`);
-    network.replaceChildren(diagram(keep));
+    network.update(keep);
 
     const noDropout = values.reduce((a, b) => a + b, 0);
     const history = training ? sums(values, p, k) : [];
@@ -94,34 +111,50 @@ function render({ model, el: host }) {
 
     let running = 0;
     const means = history.map((s, i) => (running += s) / (i + 1));
-    const every = Math.ceil(means.length / 400);  // plot at most about 400 points
+    const every = Math.ceil(means.length / 130);  // about one point per two pixels of the chart
     const xs = means.map((_, i) => i + 1).filter((_, i) => i % every === 0 || i === means.length - 1);
     const ys = xs.map((x) => means[x - 1]);
-    chart.replaceChildren(lineChart([
-      { xs: xs.length ? xs : [1], ys: ys.length ? ys : [noDropout], label: "running mean" },
-      { xs: xs.length > 1 ? [1, xs.length] : [1, 2], ys: [noDropout, noDropout], class: "gencnn-target" },
-    ], { xLabel: "draws", yLabel: "sum" }));
+    const last = Math.max(2, means.length);
+    chart.update([
+      { xs: xs.length ? xs : [1], ys: ys.length ? ys : [noDropout] },
+      { xs: [1, last], ys: [noDropout, noDropout], class: "gencnn-target" },
+    ]);
 
     root.gencnn = { keep: Array.from(keep), output, sums: history, runningMean: means, rate: p, draw: k, training };
   }
 
   // Four inputs, the first eight units of the layer, one output; a dropped unit's edges are dashed.
-  function diagram(keep) {
-    const shown = Math.min(8, keep.length);
-    const svg = svgEl("svg", { viewBox: "0 0 220 190", width: 220, height: 190, class: "gencnn-chart", role: "img",
-      "aria-label": `Network diagram: ${shown} units shown` });
+  // Built once for the layer's size; update(keep) restyles it.
+  function networkDiagram() {
+    const svg = svgEl("svg", { viewBox: "0 0 220 190", width: 220, height: 190, class: "gencnn-chart", role: "img" });
+    let hidden = [];
     const y = (i, n) => 15 + (i + 0.5) * (160 / n);
-    for (let u = 0; u < shown; u++) {
-      const dashed = keep[u] ? {} : { "stroke-dasharray": "3 3", opacity: 0.4 };
-      for (let i = 0; i < 4; i++) svg.append(svgEl("line", { x1: 25, y1: y(i, 4), x2: 110, y2: y(u, shown), class: "gencnn-axis", ...dashed }));
-      svg.append(svgEl("line", { x1: 110, y1: y(u, shown), x2: 195, y2: 95, class: "gencnn-axis", ...dashed }));
+    function build(shown) {
+      svg.replaceChildren();
+      svg.setAttribute("aria-label", `Network diagram: ${shown} units shown`);
+      hidden = Array.from({ length: shown }, (_, u) => ({
+        edges: [0, 1, 2, 3].map((i) => svgEl("line", { x1: 25, y1: y(i, 4), x2: 110, y2: y(u, shown), class: "gencnn-axis" }))
+          .concat(svgEl("line", { x1: 110, y1: y(u, shown), x2: 195, y2: 95, class: "gencnn-axis" })),
+        node: svgEl("circle", { cx: 110, cy: y(u, shown), r: 8, stroke: "#555" }),
+        kept: null,
+      }));
+      for (const unit of hidden) svg.append(...unit.edges);
+      for (let i = 0; i < 4; i++) svg.append(svgEl("circle", { cx: 25, cy: y(i, 4), r: 7, fill: "#56b4e9" }));
+      for (const unit of hidden) svg.append(unit.node);
+      svg.append(svgEl("circle", { cx: 195, cy: 95, r: 8, fill: "#009e73" }));
     }
-    for (let i = 0; i < 4; i++) svg.append(svgEl("circle", { cx: 25, cy: y(i, 4), r: 7, fill: "#56b4e9" }));
-    for (let u = 0; u < shown; u++) {
-      svg.append(svgEl("circle", { cx: 110, cy: y(u, shown), r: 8, fill: keep[u] ? "#e69f00" : "#fff", stroke: "#555" }));
+    function update(keep) {
+      const shown = Math.min(8, keep.length);
+      if (hidden.length !== shown) build(shown);
+      hidden.forEach((unit, u) => {
+        const kept = Boolean(keep[u]);
+        if (unit.kept === kept) return;
+        unit.kept = kept;
+        unit.node.setAttribute("fill", kept ? "#e69f00" : "#fff");
+        for (const edge of unit.edges) edge.classList.toggle("gencnn-dropped-edge", !kept);
+      });
     }
-    svg.append(svgEl("circle", { cx: 195, cy: 95, r: 8, fill: "#009e73" }));
-    return svg;
+    return { el: svg, update };
   }
 
   const advance = (times) => {

@@ -11,7 +11,7 @@ function softmax(logits, temperature) {
 function render({ model, el: host }) {
   const root = widgetRoot(host, "gencnn-softmax");
   const temperature = slider("Temperature T", {
-    min: Math.log10(0.05), max: Math.log10(20), step: 0.01, value: Math.log10(model.get("temperature")),
+    min: -1.3, max: 1.3, step: 0.01, value: Math.log10(model.get("temperature")),  // about 0.05 to 20, with T = 1 on a step
     format: (v) => fmt(10 ** v, 2),
   });
   const target = select("True class", model.get("labels"), model.get("labels")[model.get("target")]);

@@ -143,7 +143,7 @@ def test_softmax_explorer_matches_the_reference(visit):
         page.get_by_label("Temperature T").press("ArrowLeft")
     page.get_by_label("True class").select_option(index=2)
     numbers = shown(page, root)
-    assert 0.45 < numbers["temperature"] < 0.55  # 30 steps of 0.01 down the log10 scale from T = 1
+    assert numbers["temperature"] == pytest.approx(10**-0.3, rel=1e-5)  # 30 steps of 0.01 down from log10 T = 0
     assert numbers["target"] == 2
     np.testing.assert_allclose(numbers["probabilities"], softmax(numbers["logits"], numbers["temperature"]), rtol=1e-12)
     assert numbers["loss"] == pytest.approx(cross_entropy(numbers["logits"], 2, numbers["temperature"]), rel=1e-12)
