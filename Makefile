@@ -24,12 +24,14 @@ NPM_STAMP := node_modules/.installed
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
 CACHE_STAMP := _build/.package-stamp
 
-.PHONY: help book serve test bench bench-widgets lock clean
+.PHONY: help book serve test labs grade bench bench-widgets lock clean
 
 help:
 	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up .venv, run every test (unit, notebooks, build) and print the time"
+	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
+	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600]   grade every submission in the folder"
 	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
 	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
@@ -71,6 +73,14 @@ test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM)
 	$(BIN)/jupyter-book build . $(JB_STRICT) && \
 	$(BIN)/pytest -m browser || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit status $$status"; exit $$status
+
+labs: $(STAMP)
+	$(BIN)/python tools/make_labs.py
+
+grade: $(STAMP)
+	@if [ -z "$(LAB)" ] || [ -z "$(SUBMISSIONS)" ]; then \
+		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission]"; exit 2; fi
+	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT))
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -18,22 +18,32 @@ ROOT = Path(__file__).resolve().parent.parent
 SETUP_CELL_ID = "colab-setup"
 
 
+def repository() -> dict:
+    """The repository setting of _config.yml: {"url": ..., "branch": ...}."""
+    return yaml.safe_load((ROOT / "_config.yml").read_text())["repository"]
+
+
 def repository_url() -> str:
-    config = yaml.safe_load((ROOT / "_config.yml").read_text())
-    return config["repository"]["url"]
+    return repository()["url"]
 
 
-def setup_cell(url: str) -> nbformat.NotebookNode:
-    source = (
-        "# In Colab, install the course's helper package (a local build has it already).\n"
+def colab_install(url: str, module: str, extra_packages: tuple[str, ...] = ()) -> str:
+    """Code that pip-installs the helper package (and extra_packages) when `module` is missing, as in Colab."""
+    packages = ", ".join(f'"{package}"' for package in (f"gencnn @ git+{url}", *extra_packages))
+    return (
         "import importlib.util\n"
         "import subprocess\n"
         "import sys\n"
         "\n"
-        'if importlib.util.find_spec("gencnn") is None:\n'
-        f'    package = "gencnn @ git+{url}"\n'
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", package], check=True)'
+        f'if importlib.util.find_spec("{module}") is None:\n'
+        f"    packages = [{packages}]\n"
+        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)'
     )
+
+
+def setup_cell(url: str) -> nbformat.NotebookNode:
+    comment = "# In Colab, install the course's helper package (a local build has it already).\n"
+    source = comment + colab_install(url, "gencnn")
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-cell"]})
     cell.id = SETUP_CELL_ID
     return cell

@@ -1,0 +1,12 @@
+from otter.test_files import test_case
+
+OK_FORMAT = False
+
+name = "q1"
+points = 2
+
+@test_case(points=None, hidden=False)
+def test_two_common_cases(conv_output_size):
+    assert conv_output_size(28, 3) == 26, f'a 3-tap kernel over 28 pixels fits 26 times, not {conv_output_size(28, 3)}'
+    assert conv_output_size(28, 5, stride=2, padding=2) == 14, f'expected 14, not {conv_output_size(28, 5, stride=2, padding=2)}'
+

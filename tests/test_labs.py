@@ -1,0 +1,177 @@
+"""The graded labs, through the grading path instructors use (tools/grade.py, otter run without Docker).
+
+Each master's solutions score full marks within the 3-minute budget; labs/ is what `make labs`
+generates; an unfilled student notebook scores 0 cleanly; one typical mistake per lab costs points
+and the feedback names it; and a batch with broken submissions still completes with the right rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import nbformat
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+
+import grade  # noqa: E402
+import make_labs  # noqa: E402
+
+LABS = [master.stem for master in make_labs.masters()]
+LAB_BUDGET = 180  # seconds: a lab runs in at most 3 minutes on 2 cores with the solutions filled in
+
+# One typical mistake per lab: (question, text in the solution, the mistaken text, words the feedback must contain).
+MISTAKES = {
+    "lab01": ("q1", "np.split(members, [n_train, n_train + n_val])",
+              "(members[:n_train], members[n_train:n_train + n_val], members[n_train - 10:])", "data leak"),
+    "lab02": ("q1", "shifted = logits - logits.max(axis=1, keepdims=True)", "shifted = logits",
+              "subtract each row's maximum"),
+    "lab03": ("q1", "return 0.5 * (1 + np.tanh(0.5 * x))", "return 1 / (1 + np.exp(-x))", "overflowed"),
+    "lab04": ("q1", 'int(np.argmin(history.history["val_loss"])) + 1', 'int(np.argmin(history.history["val_loss"]))',
+              "off by one"),
+    "lab05": ("q1", "activations / (1 - rate)", "activations", "1/(1 - rate)"),
+    "lab06": ("q1", "// stride + 1", "// stride", "off-by-one"),
+    "lab07": ("q1", "np.sum(image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel)",
+              "np.sum(image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel[::-1, ::-1])", "flipped"),
+}
+
+
+class Assigned(NamedTuple):
+    folder: Path  # otter assign's output for the master
+    archive: Path  # the autograder zip (hidden tests included)
+    solutions: Path  # the solutions notebook
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """lab -> Assigned, otter assign run once per lab on first use."""
+    cache = {}
+
+    def build(lab):
+        if lab not in cache:
+            folder = tmp_path_factory.mktemp(lab)
+            archive = grade.autograder_zip(make_labs.MASTERS / lab / f"{lab}.ipynb", folder)
+            cache[lab] = Assigned(folder, archive, folder / "autograder" / f"{lab}.ipynb")
+        return cache[lab]
+
+    return build
+
+
+def template(lab):
+    return nbformat.read(make_labs.LABS / lab / f"{lab}.ipynb", as_version=4)
+
+
+def test_one_lab_per_chapter():
+    assert LABS == [f"lab{n:02d}" for n in range(1, 8)]
+    for lab in LABS:
+        points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+        assert 3 <= len(points) <= 6, f"{lab} has {len(points)} graded questions; a lab has 3 to 6"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_labs_are_generated_from_the_masters(lab, built):
+    master = make_labs.MASTERS / lab / f"{lab}.ipynb"
+    found = make_labs.differences(lab, make_labs.generate(master, built(lab).folder))
+    assert not found, f"labs/{lab} does not match solutions/{lab}: run make labs ({found})"
+
+
+def test_student_notebooks_hide_the_solutions_and_set_up_colab():
+    for lab in LABS:
+        notebook = template(lab)
+        text = "\n".join(cell.source for cell in notebook.cells)
+        assert "# BEGIN SOLUTION" not in text and "# SOLUTION" not in text, f"{lab}: a solution leaked into labs/"
+        colab, raw = make_labs.colab_links(lab)
+        assert colab in notebook.cells[0].source, f"{lab}: the first cell should be the Open in Colab badge"
+        assert raw in text and make_labs.otter_requirement() in text, f"{lab}: the set-up cell should fetch the tests"
+        tests = (make_labs.LABS / lab / "tests").glob("*.py")
+        hidden = [path.name for path in tests if "hidden=True" in path.read_text()]
+        assert not hidden, f"{lab}: the student's tests {hidden} contain hidden tests"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_solutions_score_full_marks_in_time(lab, built):
+    _, archive, solutions = built(lab)
+    started = time.perf_counter()
+    graded = grade.grade_one(solutions, archive, template(lab), timeout=2 * LAB_BUDGET)
+    seconds = time.perf_counter() - started
+    points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+    assert graded.status == "ok", graded.status
+    assert graded.scores == pytest.approx(points), "\n\n".join(graded.feedback.values())
+    assert seconds <= LAB_BUDGET, f"{lab} took {seconds:.0f} s to grade with the solutions; the budget is {LAB_BUDGET}"
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_unfilled_notebook_scores_zero_cleanly(lab, built):
+    _, archive, _ = built(lab)
+    graded = grade.grade_one(make_labs.LABS / lab / f"{lab}.ipynb", archive, template(lab), timeout=LAB_BUDGET)
+    assert set(graded.scores) == set(make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb"))
+    assert sum(graded.scores.values()) == 0, graded.scores
+    assert graded.status == "ok" or graded.status.startswith("raised an error ("), graded.status  # graded, not crashed
+
+
+@pytest.mark.parametrize("lab", LABS)
+def test_a_typical_mistake_costs_points_and_is_named(lab, built, tmp_path):
+    question, right, wrong, words = MISTAKES[lab]
+    _, archive, solutions = built(lab)
+    notebook = nbformat.read(solutions, as_version=4)
+    cells = [cell for cell in notebook.cells if right in cell.source]
+    assert len(cells) == 1, f"{lab}: the solution text {right!r} should appear in exactly one cell"
+    cells[0].source = cells[0].source.replace(right, wrong)
+    mistaken = tmp_path / f"{lab}-mistake.ipynb"
+    nbformat.write(notebook, mistaken)
+    graded = grade.grade_one(mistaken, archive, template(lab), timeout=2 * LAB_BUDGET)
+    points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+    assert graded.scores[question] < points[question], (graded.scores, graded.feedback[question])
+    assert all(graded.scores[name] == points[name] for name in points if name != question), graded.scores
+    assert 0 < sum(graded.scores.values()) < sum(points.values())  # partial credit
+    assert words in graded.feedback[question], graded.feedback[question]
+
+
+def test_a_batch_with_broken_submissions_completes(built, tmp_path):
+    lab = "lab06"
+    solutions = built(lab).solutions
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    notebook = nbformat.read(solutions, as_version=4)
+    nbformat.write(notebook, folder / "good.ipynb")
+    partial = nbformat.read(solutions, as_version=4)
+    for cell in partial.cells:
+        cell.source = cell.source.replace("jump *= stride", "jump *= 1")  # right only for stride 1
+    nbformat.write(partial, folder / "partial.ipynb")
+    crashing = nbformat.read(solutions, as_version=4)
+    crashing.cells.insert(3, nbformat.v4.new_code_cell("1 / 0"))
+    nbformat.write(crashing, folder / "crashing.ipynb")
+    looping = nbformat.read(solutions, as_version=4)
+    looping.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))
+    nbformat.write(looping, folder / "looping.ipynb")
+    reordered = nbformat.read(solutions, as_version=4)
+    reordered.cells = [cell for cell in reordered.cells if 'grader.check("q2")' not in cell.source]
+    nbformat.write(reordered, folder / "deleted-cell.ipynb")
+    (folder / "essay.ipynb").write_text("Dear instructor, my notebook is attached. Not.")
+
+    result = subprocess.run([sys.executable, "tools/grade.py", lab, str(folder), "--output", str(tmp_path / "out"),
+                             "--timeout", "60"], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[6/6]" in result.stdout, result.stdout  # progress, one line per submission
+    with open(tmp_path / "out" / f"{lab}.csv", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    assert list(next(iter(rows.values()))) == ["file", "q1", "q2", "q3", "total", "possible", "status"]
+    assert (rows["good.ipynb"]["total"], rows["good.ipynb"]["status"]) == ("6.0", "ok")
+    assert float(rows["partial.ipynb"]["q3"]) == 1.0 and rows["partial.ipynb"]["total"] == "5.0"
+    assert rows["crashing.ipynb"]["status"].startswith("raised an error (cell")
+    assert "ZeroDivisionError" in rows["crashing.ipynb"]["status"]
+    assert rows["crashing.ipynb"]["total"] == "6.0"  # the error stops nothing the tests need
+    assert rows["looping.ipynb"]["status"].startswith("timed out after 60 s")
+    assert rows["looping.ipynb"]["total"] == "0.0"
+    assert rows["deleted-cell.ipynb"]["status"] == "1 of the lab's fixed cells deleted"
+    assert rows["essay.ipynb"]["status"].startswith("not a notebook") and rows["essay.ipynb"]["total"] == "0.0"
+    summary = (tmp_path / "out" / f"{lab}-summary.md").read_text()
+    assert "| q3 | 2 |" in summary and "essay.ipynb: not a notebook" in summary
+    feedback = (tmp_path / "out" / f"{lab}-feedback" / "partial.ipynb.txt").read_text()
+    assert "q3 results" in feedback

@@ -1,0 +1,165 @@
+"""Grade a folder of lab submissions with otter-grader, without Docker: `make grade LAB=lab01 SUBMISSIONS=dir`.
+
+Every file in the folder is a submission. Each is graded in its own process (otter run: the notebook
+is executed against the public and hidden tests) under a time limit, so a submission that crashes,
+loops or is not a notebook gets a row saying so and the batch always completes. Writes a CSV (file,
+each question's score, total, possible, status), a summary (mean, distribution per question) and,
+per submission, the feedback to hand back: every test's result, hidden tests included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import NamedTuple
+
+import nbformat
+from make_labs import LABS, MASTERS, assign, questions
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
+
+
+def autograder_zip(master: Path, folder: Path) -> Path:
+    assign(master, folder)
+    return next((folder / "autograder").glob("*.zip"))
+
+
+def grade_in_this_process(submission: str, autograder: str, output: str) -> None:
+    """Child process: grade one notebook; write its scores, feedback per question and cell errors as JSON."""
+    from otter.api import grade_submission
+
+    results = grade_submission(submission, autograder, quiet=True)
+    errors = [f"cell {index}: {item.ename}: {item.evalue}".strip()
+              for index, cell in enumerate(nbformat.from_dict(results.notebook).cells)
+              for item in cell.get("outputs", []) if item.get("output_type") == "error"]
+    scores = {name: results.get_score(name) for name in results.results}
+    feedback = {name: test.summary() for name, test in results.results.items()}
+    Path(output).write_text(json.dumps({"scores": scores, "feedback": feedback, "errors": errors}))
+
+
+def structure_problems(submission: nbformat.NotebookNode, template: nbformat.NotebookNode) -> list[str]:
+    """Locked cells of the student notebook (prompts, checks) that the submission deleted or reordered."""
+    locked = [cell.source for cell in template.cells if cell.metadata.get("editable") is False]
+    sources = [cell.get("source", "") for cell in submission.cells]
+    kept = [source for source in locked if source in sources]
+    problems = []
+    if len(kept) < len(locked):
+        problems.append(f"{len(locked) - len(kept)} of the lab's fixed cells deleted")
+    if [source for source in sources if source in kept] != kept:
+        problems.append("cells reordered")
+    return problems
+
+
+class Graded(NamedTuple):
+    scores: dict[str, float]  # question -> points scored
+    status: str  # "ok", or what went wrong
+    feedback: dict[str, str]  # question -> every test's result, as otter words it
+
+
+def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float) -> Graded:
+    """Grade one submission; a bad submission gives a status, never an exception."""
+    try:
+        notebook = nbformat.read(path, as_version=4)
+    except Exception as err:  # not JSON, not a notebook: nbformat raises several kinds
+        return Graded({}, f"not a notebook ({type(err).__name__})", {})
+    notes = structure_problems(notebook, template)
+    with tempfile.TemporaryDirectory() as folder:
+        output = Path(folder) / "result.json"
+        command = [sys.executable, __file__, "--one", str(path), str(autograder), str(output)]
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                   start_new_session=True)  # its own process group: the kernel dies with it
+        try:
+            _, stderr = process.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.communicate()
+            return Graded({}, "; ".join([f"timed out after {timeout:g} s", *notes]), {})
+        if process.returncode != 0 or not output.is_file():
+            last = (stderr.strip().splitlines() or ["no message"])[-1]
+            return Graded({}, "; ".join([f"could not be graded: {last}", *notes]), {})
+        result = json.loads(output.read_text())
+    if result["errors"]:
+        notes.insert(0, f"raised an error ({result['errors'][0]})")
+    return Graded(result["scores"], "; ".join(notes) or "ok", result["feedback"])
+
+
+def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
+    possible = sum(points.values())
+    totals = [row["total"] for row in rows]
+    lines = [f"# {lab}: {len(rows)} submissions", "",
+             f"Total: mean {statistics.fmean(totals):.2f} of {possible:g}, median {statistics.median(totals):g}" if rows
+             else "No submissions.", "",
+             "| question | points | mean | full marks | partial | zero |", "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for name, worth in points.items():
+        scores = [row[name] for row in rows]
+        full = sum(score >= worth for score in scores)
+        zero = sum(score == 0 for score in scores)
+        mean = statistics.fmean(scores) if scores else 0
+        lines.append(f"| {name} | {worth:g} | {mean:.2f} | {full} | {len(scores) - full - zero} | {zero} |")
+    problems = [f"- {row['file']}: {row['status']}" for row in rows if row["status"] != "ok"]
+    return "\n".join(lines + (["", "Needs a look:", *problems] if problems else [])) + "\n"
+
+
+def grade(lab: str, submissions: Path, output: Path, timeout: float) -> list[dict]:
+    master = MASTERS / lab / f"{lab}.ipynb"
+    if not master.is_file():
+        known = ", ".join(path.parent.name for path in sorted(MASTERS.glob("lab*/lab*.ipynb")))
+        sys.exit(f"unknown lab {lab!r}: the labs are {known}")
+    if not submissions.is_dir():
+        sys.exit(f"SUBMISSIONS={submissions} is not a folder of submissions")
+    files = sorted(path for path in submissions.iterdir() if path.is_file() and not path.name.startswith("."))
+    points = questions(master)
+    template = nbformat.read(LABS / lab / f"{lab}.ipynb", as_version=4)
+    rows = []
+    feedback = output / f"{lab}-feedback"
+    feedback.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as folder:
+        print(f"Building {lab}'s autograder (otter assign) ...", flush=True)
+        autograder = autograder_zip(master, Path(folder))
+        for number, path in enumerate(files, 1):
+            started = time.perf_counter()
+            graded = grade_one(path, autograder, template, timeout)
+            row = {"file": path.name, **{name: float(graded.scores.get(name, 0)) for name in points}}
+            row["total"] = sum(row[name] for name in points)
+            row.update(possible=float(sum(points.values())), status=graded.status)
+            (feedback / f"{path.name}.txt").write_text(
+                f"{path.name}: {row['total']:g} of {row['possible']:g} ({graded.status})\n\n"
+                + "\n\n".join(graded.feedback.values()) + "\n")
+            rows.append(row)
+            print(f"[{number}/{len(files)}] {path.name}: {row['total']:g} of {row['possible']:g} ({graded.status}) "
+                  f"in {time.perf_counter() - started:.0f} s", flush=True)
+    with open(output / f"{lab}.csv", "w", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=["file", *points, "total", "possible", "status"])
+        writer.writeheader()
+        writer.writerows(rows)
+    text = summary(lab, points, rows)
+    (output / f"{lab}-summary.md").write_text(text)
+    print(f"\n{text}\nWrote {output / f'{lab}.csv'}, {output / f'{lab}-summary.md'} and the feedback in {feedback}")
+    return rows
+
+
+def main() -> None:
+    if sys.argv[1:2] == ["--one"]:
+        grade_in_this_process(*sys.argv[2:5])
+        return
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("lab", help="lab01 ... lab07")
+    parser.add_argument("submissions", type=Path, help="folder of submitted notebooks")
+    parser.add_argument("--output", type=Path, default=ROOT / "_build" / "grades", help="where the CSV and summary go")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per submission")
+    args = parser.parse_args()
+    grade(args.lab, args.submissions, args.output, args.timeout)
+
+
+if __name__ == "__main__":
+    main()
