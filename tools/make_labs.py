@@ -117,7 +117,7 @@ def labs_page() -> str:
         document, title = chapter_of(lab)
         colab, _ = colab_links(lab)
         number = int(lab.removeprefix("lab"))
-        rows.append(f"| {number} | [{title}]({document}) | {len(points)} | {sum(points.values()):g} "
+        rows.append(f"| {number} | [{title}]({document}.ipynb) | {len(points)} | {sum(points.values()):g} "
                     f"| [Open in Colab]({colab}) | {{download}}`{lab}.ipynb <../labs/{lab}/{lab}.ipynb>` |")
     return "\n".join([
         "# Labs",
