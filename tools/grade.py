@@ -39,8 +39,8 @@ def grade_in_this_process(submission: str, autograder: str, output: str) -> None
     from otter.api import grade_submission
 
     results = grade_submission(submission, autograder, quiet=True)
-    errors = [f"cell {index}: {item.ename}: {item.evalue}".strip()
-              for index, cell in enumerate(nbformat.from_dict(results.notebook).cells)
+    errors = [f"{item.ename}: {item.evalue} in the cell starting {cell.source.splitlines()[0]!r}"
+              for cell in results.notebook.cells if cell.cell_type == "code"
               for item in cell.get("outputs", []) if item.get("output_type") == "error"]
     scores = {name: results.get_score(name) for name in results.results}
     feedback = {name: test.summary() for name, test in results.results.items()}
