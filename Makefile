@@ -24,12 +24,13 @@ NPM_STAMP := node_modules/.installed
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
 CACHE_STAMP := _build/.package-stamp
 
-.PHONY: help book serve test labs grade bench bench-widgets lock clean
+.PHONY: help book serve test linkcheck labs grade bench bench-widgets lock clean
 
 help:
 	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
 	@echo "make test    set up .venv, run every test (unit, notebooks, build) and print the time"
+	@echo "make linkcheck   check the book's external links (needs the network; not part of make test)"
 	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
 	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600]   grade every submission in the folder"
 	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
@@ -71,8 +72,12 @@ test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM)
 	$(BIN)/pytest && \
 	$(BIN)/pytest --nbval-lax book && \
 	$(BIN)/jupyter-book build . $(JB_STRICT) && \
+	$(BIN)/python tools/check_links.py && \
 	$(BIN)/pytest -m browser || status=$$?; \
 	echo "make test: $$(( $$(date +%s) - start )) s, exit status $$status"; exit $$status
+
+linkcheck: $(STAMP) $(CACHE_STAMP)
+	$(BIN)/jupyter-book build . --builder linkcheck
 
 labs: $(STAMP)
 	$(BIN)/python tools/make_labs.py

@@ -130,3 +130,12 @@ def test_widget_module_version_matches_the_python_package():
 
     pinned = json.loads((ROOT / "package.json").read_text())["devDependencies"]["anywidget"]
     assert pinned.split(".")[:2] == _ANYWIDGET_SEMVER_VERSION.lstrip("~").split(".")[:2]
+
+
+def test_figures_use_colour_maps_readable_with_colour_blindness():
+    """Every colour map a chapter or the helper package names is perceptually uniform or grey, or PuOr."""
+    readable = {"viridis", "cividis", "magma", "inferno", "gray", "gray_r", "Greys", "PuOr", "PuOr_r"}
+    sources = [*(ROOT / "gencnn").rglob("*.py"), *(ROOT / "book").glob("*.ipynb")]
+    named = {name for path in sources for name in re.findall(r"cmap=\\?[\"'](\w+)", path.read_text())}
+    assert named, "no colour map found: the search pattern is stale"
+    assert named <= readable, f"colour maps not known to read well with colour-blind vision: {named - readable}"
