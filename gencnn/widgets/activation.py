@@ -6,7 +6,7 @@ import numpy as np
 import traitlets
 
 from gencnn.activations import ACTIVATIONS, activation
-from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end, require_choice
+from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end, require_between, require_choice
 
 POINTS = 201
 
@@ -36,8 +36,7 @@ class ActivationExplorer(CourseWidget):
 
     @traitlets.validate("half_width")
     def _valid_half_width(self, proposal):
-        if not 0.5 <= proposal.value <= 20:
-            raise WidgetValueError(f"half_width must be between 0.5 and 20, not {proposal.value!r}")
+        require_between("half_width", proposal.value, 0.5, 20)
         return proposal.value
 
     @traitlets.validate("probe")

@@ -28,3 +28,8 @@ class CourseWidget(anywidget.AnyWidget):
 def require_choice(what: str, value, choices) -> None:
     if value not in choices:
         raise WidgetValueError(f"unknown {what} {value!r}; choose one of {', '.join(map(repr, choices))}")
+
+
+def require_between(what: str, value, low, high) -> None:
+    if not low <= value <= high:
+        raise WidgetValueError(f"{what} must be between {low} and {high}, not {value!r}")

@@ -6,7 +6,7 @@ import numpy as np
 import traitlets
 
 from gencnn.dropout import check_rate, dropout, keep_mask, sums_of_draws
-from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end
+from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end, require_between
 
 MAX_DRAWS = 2000
 
@@ -52,8 +52,7 @@ class DropoutVisualizer(CourseWidget):
 
     @traitlets.validate("draw")
     def _valid_draw(self, proposal):
-        if not 0 <= proposal.value < MAX_DRAWS:
-            raise WidgetValueError(f"draw must be between 0 and {MAX_DRAWS - 1}, not {proposal.value!r}")
+        require_between("draw", proposal.value, 0, MAX_DRAWS - 1)
         return proposal.value
 
     def resample(self, times: int = 1) -> None:

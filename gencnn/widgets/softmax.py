@@ -6,7 +6,7 @@ import numpy as np
 import traitlets
 
 from gencnn.activations import cross_entropy, softmax
-from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end
+from gencnn.widgets.base import CourseWidget, WidgetValueError, front_end, require_between
 
 
 class SoftmaxExplorer(CourseWidget):
@@ -39,8 +39,7 @@ class SoftmaxExplorer(CourseWidget):
 
     @traitlets.validate("temperature")
     def _valid_temperature(self, proposal):
-        if not 0.05 <= proposal.value <= 20:
-            raise WidgetValueError(f"temperature must be between 0.05 and 20, not {proposal.value!r}")
+        require_between("temperature", proposal.value, 0.05, 20)
         return proposal.value
 
     @traitlets.validate("target")
