@@ -56,7 +56,7 @@ def built(tmp_path_factory):
     def build(lab):
         if lab not in cache:
             folder = tmp_path_factory.mktemp(lab)
-            archive = grade.autograder_zip(make_labs.MASTERS / lab / f"{lab}.ipynb", folder)
+            archive = grade.autograder_zip(make_labs.master_path(lab), folder)
             cache[lab] = Assigned(folder, archive, folder / "autograder" / f"{lab}.ipynb")
         return cache[lab]
 
@@ -64,19 +64,19 @@ def built(tmp_path_factory):
 
 
 def template(lab):
-    return nbformat.read(make_labs.LABS / lab / f"{lab}.ipynb", as_version=4)
+    return nbformat.read(make_labs.student_path(lab), as_version=4)
 
 
 def test_one_lab_per_chapter():
     assert LABS == [f"lab{n:02d}" for n in range(1, 8)]
     for lab in LABS:
-        points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+        points = make_labs.questions(make_labs.master_path(lab))
         assert 3 <= len(points) <= 6, f"{lab} has {len(points)} graded questions; a lab has 3 to 6"
 
 
 @pytest.mark.parametrize("lab", LABS)
 def test_labs_are_generated_from_the_masters(lab, built):
-    master = make_labs.MASTERS / lab / f"{lab}.ipynb"
+    master = make_labs.master_path(lab)
     found = make_labs.differences(lab, make_labs.generate(master, built(lab).folder))
     assert not found, f"labs/{lab} does not match solutions/{lab}: run make labs ({found})"
 
@@ -100,7 +100,7 @@ def test_solutions_score_full_marks_in_time(lab, built):
     started = time.perf_counter()
     graded = grade.grade_one(solutions, archive, template(lab), timeout=2 * LAB_BUDGET)
     seconds = time.perf_counter() - started
-    points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+    points = make_labs.questions(make_labs.master_path(lab))
     assert graded.status == "ok", graded.status
     assert graded.scores == pytest.approx(points), "\n\n".join(graded.feedback.values())
     assert seconds <= LAB_BUDGET, f"{lab} took {seconds:.0f} s to grade with the solutions; the budget is {LAB_BUDGET}"
@@ -109,8 +109,8 @@ def test_solutions_score_full_marks_in_time(lab, built):
 @pytest.mark.parametrize("lab", LABS)
 def test_unfilled_notebook_scores_zero_cleanly(lab, built):
     _, archive, _ = built(lab)
-    graded = grade.grade_one(make_labs.LABS / lab / f"{lab}.ipynb", archive, template(lab), timeout=LAB_BUDGET)
-    assert set(graded.scores) == set(make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb"))
+    graded = grade.grade_one(make_labs.student_path(lab), archive, template(lab), timeout=LAB_BUDGET)
+    assert set(graded.scores) == set(make_labs.questions(make_labs.master_path(lab)))
     assert sum(graded.scores.values()) == 0, graded.scores
     assert graded.status == "ok" or graded.status.startswith("raised an error ("), graded.status  # graded, not crashed
 
@@ -126,7 +126,7 @@ def test_a_typical_mistake_costs_points_and_is_named(lab, built, tmp_path):
     mistaken = tmp_path / f"{lab}-mistake.ipynb"
     nbformat.write(notebook, mistaken)
     graded = grade.grade_one(mistaken, archive, template(lab), timeout=2 * LAB_BUDGET)
-    points = make_labs.questions(make_labs.MASTERS / lab / f"{lab}.ipynb")
+    points = make_labs.questions(make_labs.master_path(lab))
     assert graded.scores[question] < points[question], (graded.scores, graded.feedback[question])
     assert all(graded.scores[name] == points[name] for name in points if name != question), graded.scores
     assert 0 < sum(graded.scores.values()) < sum(points.values())  # partial credit

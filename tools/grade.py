@@ -23,9 +23,8 @@ from pathlib import Path
 from typing import NamedTuple
 
 import nbformat
-from make_labs import LABS, MASTERS, assign, questions
+from make_labs import ROOT, assign, master_path, masters, questions, student_path
 
-ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
 
 
@@ -111,15 +110,15 @@ def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
 
 
 def grade(lab: str, submissions: Path, output: Path, timeout: float) -> list[dict]:
-    master = MASTERS / lab / f"{lab}.ipynb"
+    master = master_path(lab)
     if not master.is_file():
-        known = ", ".join(path.parent.name for path in sorted(MASTERS.glob("lab*/lab*.ipynb")))
+        known = ", ".join(path.stem for path in masters())
         sys.exit(f"unknown lab {lab!r}: the labs are {known}")
     if not submissions.is_dir():
         sys.exit(f"SUBMISSIONS={submissions} is not a folder of submissions")
     files = sorted(path for path in submissions.iterdir() if path.is_file() and not path.name.startswith("."))
     points = questions(master)
-    template = nbformat.read(LABS / lab / f"{lab}.ipynb", as_version=4)
+    template = nbformat.read(student_path(lab), as_version=4)
     rows = []
     feedback = output / f"{lab}-feedback"
     feedback.mkdir(parents=True, exist_ok=True)

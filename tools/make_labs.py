@@ -17,7 +17,7 @@ from pathlib import Path
 
 import nbformat
 import yaml
-from sync_notebooks import colab_install, repository
+from sync_notebooks import colab_install, colab_url, raw_url, repository_url
 
 ROOT = Path(__file__).resolve().parent.parent
 MASTERS = ROOT / "solutions"
@@ -27,6 +27,14 @@ SETUP_TAG = "lab-setup"  # the master's cell that starts the checker; replaced b
 
 def masters() -> list[Path]:
     return sorted(MASTERS.glob("lab*/lab*.ipynb"))
+
+
+def master_path(lab: str) -> Path:
+    return MASTERS / lab / f"{lab}.ipynb"
+
+
+def student_path(lab: str) -> Path:
+    return LABS / lab / f"{lab}.ipynb"
 
 
 def otter_requirement() -> str:
@@ -55,11 +63,7 @@ def questions(master: Path) -> dict[str, float]:
 
 def colab_links(lab: str) -> tuple[str, str]:
     """(Open in Colab URL, raw URL of the lab's folder) for labs/<lab>/ on the repository's branch."""
-    setting = repository()
-    path = setting["url"].removeprefix("https://github.com/")
-    colab = f"https://colab.research.google.com/github/{path}/blob/{setting['branch']}/labs/{lab}/{lab}.ipynb"
-    raw = f"https://raw.githubusercontent.com/{path}/{setting['branch']}/labs/{lab}"
-    return colab, raw
+    return colab_url(f"labs/{lab}/{lab}.ipynb"), raw_url(f"labs/{lab}")
 
 
 def setup_source(lab: str, names: list[str]) -> str:
@@ -67,7 +71,7 @@ def setup_source(lab: str, names: list[str]) -> str:
     return (
         "# Set-up. In Colab this installs the course package and otter-grader and fetches the public\n"
         "# tests; in a local clone of the course everything is in place and it only starts the checker.\n"
-        + colab_install(repository()["url"], "otter", (otter_requirement(),)) + "\n"
+        + colab_install(repository_url(), "otter", (otter_requirement(),)) + "\n"
         "\n"
         "import pathlib\n"
         "import urllib.request\n"

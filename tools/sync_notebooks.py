@@ -27,6 +27,24 @@ def repository_url() -> str:
     return repository()["url"]
 
 
+def _name_and_branch() -> tuple[str, str]:
+    """("owner/name", branch) of the GitHub repository in _config.yml."""
+    setting = repository()
+    return setting["url"].removeprefix("https://github.com/"), setting["branch"]
+
+
+def colab_url(path: str) -> str:
+    """Colab's address for the repository's notebook `path` (relative to the root), on its branch."""
+    name, branch = _name_and_branch()
+    return f"https://colab.research.google.com/github/{name}/blob/{branch}/{path}"
+
+
+def raw_url(path: str) -> str:
+    """The repository's file or folder `path` as GitHub serves it raw, on its branch."""
+    name, branch = _name_and_branch()
+    return f"https://raw.githubusercontent.com/{name}/{branch}/{path}"
+
+
 def colab_install(url: str, module: str, extra_packages: tuple[str, ...] = ()) -> str:
     """Code that pip-installs the helper package (and extra_packages) when `module` is missing, as in Colab."""
     packages = ", ".join(f'"{package}"' for package in (f"gencnn @ git+{url}", *extra_packages))

@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import browser  # noqa: E402
 import make_labs  # noqa: E402
+import sync_notebooks  # noqa: E402
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -106,9 +107,7 @@ def test_page_fits_a_phone(page_name, reader):
 
 @pytest.mark.parametrize("page_name", CHAPTERS)
 def test_launch_button_opens_the_chapter_in_colab(page_name, reader):
-    setting = make_labs.repository()
-    path = setting["url"].removeprefix("https://github.com/")
-    expected = f"https://colab.research.google.com/github/{path}/blob/{setting['branch']}/{page_name}.ipynb"
+    expected = sync_notebooks.colab_url(f"{page_name}.ipynb")
     links = reader(f"{page_name}.html", "desktop").page.evaluate(
         "[...document.querySelectorAll('a')].map((a) => a.href).filter((h) => h.includes('colab.research.google.com'))")
     assert expected in links, f"{page_name}: no launch link to {expected}; found {links}"
