@@ -36,15 +36,22 @@ def chromium():
         instance.close()
 
 
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
+
+
 @pytest.fixture
 def visit(chromium, site):
-    """open(path) loads a page of the built book and returns its Visit (page + recorded problems)."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    """open(path, viewport="desktop") loads a page of the built book and returns its Visit (page + recorded
+    problems); each viewport ("phone" or "desktop") gets its own browser context."""
+    contexts = {}
 
-    def open_path(path):
-        visit = browser.open_page(context, site)
+    def open_path(path, viewport="desktop"):
+        if viewport not in contexts:
+            contexts[viewport] = chromium.new_context(viewport=VIEWPORTS[viewport])
+        visit = browser.open_page(contexts[viewport], site)
         visit.page.goto(site + path, wait_until="load")
         return visit
 
     yield open_path
-    context.close()
+    for context in contexts.values():
+        context.close()

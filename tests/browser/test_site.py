@@ -20,13 +20,11 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
-import browser  # noqa: E402
 import make_labs  # noqa: E402
 import sync_notebooks  # noqa: E402
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 
 
 def toc_pages() -> list[str]:
@@ -55,21 +53,15 @@ def serious_violations(page) -> list[str]:
 
 
 @pytest.fixture
-def reader(chromium, site):
-    """open(path, viewport) loads a page in a fresh context of that size and waits for it to settle."""
-    contexts = []
+def reader(visit):
+    """open(path, viewport) loads a page at that viewport and waits for it to settle."""
 
     def open_page(path, viewport):
-        context = chromium.new_context(viewport=VIEWPORTS[viewport])
-        contexts.append(context)
-        visit = browser.open_page(context, site)
-        visit.page.goto(site + path, wait_until="load")
-        settle(visit.page)
-        return visit
+        page_visit = visit(path, viewport)
+        settle(page_visit.page)
+        return page_visit
 
-    yield open_page
-    for context in contexts:
-        context.close()
+    return open_page
 
 
 @pytest.mark.parametrize("page_name", PAGES)
