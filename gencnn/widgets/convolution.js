@@ -154,6 +154,15 @@ function render({ model, el: host }) {
     });
   }
 
+  // The feature map of the last setting: picking another output pixel (hover, arrow keys) reuses it.
+  // The model hands back the same image and kernel objects until they change.
+  let last = null;
+  function featureMap(s) {
+    const key = [s.image, s.kernel, s.stride, s.padding, s.dilation];
+    if (!last || key.some((part, i) => part !== last.key[i])) last = { key, ...crossCorrelate(s) };
+    return last;
+  }
+
   function draw() {
     const s = state();
     imageSelect.input.value = s.name;
@@ -166,7 +175,7 @@ function render({ model, el: host }) {
       message.textContent = why;
       return;
     }
-    const { output, gy, gx } = crossCorrelate(s);
+    const { output, gy, gx } = featureMap(s);
     const [si, sj] = [Math.min(s.selected[0], gy.out - 1), Math.min(s.selected[1], gx.out - 1)];
 
     // Input with its zero padding; cells are large enough to read on a phone and a desktop alike.

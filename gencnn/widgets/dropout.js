@@ -6,10 +6,6 @@ function uniforms(size, draw) {
   return Float64Array.from({ length: size }, () => next());
 }
 
-function keepMask(size, rate, draw) {
-  return Uint8Array.from(uniforms(size, draw), (u) => (u >= rate ? 1 : 0));
-}
-
 function render({ model, el: host }) {
   const root = widgetRoot(host, "gencnn-dropout");
   const rate = slider("Dropout rate", { min: 0, max: 0.95, step: 0.05, value: model.get("rate"), format: (v) => v.toFixed(2) });
@@ -32,14 +28,18 @@ function render({ model, el: host }) {
   );
 
   // Each draw's uniform numbers do not depend on the rate, so they are drawn once and kept; moving the
-  // rate then only re-compares them.
+  // rate then only re-compares them. numbersUpTo(size, k) gives draws 0..k (and possibly more).
   let drawn = { size: 0, numbers: [] };
-  function sums(values, p, upTo) {
-    if (drawn.size !== values.length) drawn = { size: values.length, numbers: [] };
-    for (let k = drawn.numbers.length; k <= upTo; k++) drawn.numbers.push(uniforms(values.length, k));
+  function numbersUpTo(size, upTo) {
+    if (drawn.size !== size) drawn = { size, numbers: [] };
+    for (let k = drawn.numbers.length; k <= upTo; k++) drawn.numbers.push(uniforms(size, k));
+    return drawn.numbers;
+  }
+
+  function sums(values, p, numbers, upTo) {
     const result = new Array(upTo + 1);
     for (let k = 0; k <= upTo; k++) {
-      const u = drawn.numbers[k];
+      const u = numbers[k];
       let total = 0;
       for (let i = 0; i < values.length; i++) if (u[i] >= p) total += values[i];
       result[k] = total / (1 - p);
@@ -73,7 +73,7 @@ function render({ model, el: host }) {
     const fill = kept ? `rgb(${r},${g},${b})` : "";
     const ink = kept && output > 0.6 * limit ? "#fff" : "#111";
     const text = kept ? fmt(output, 1) : "\u2715";
-    const shown = `${fill}|${ink}|${text}`;
+    const shown = `${fill}|${ink}|${text}|${value}`;  // the value is in the tooltip
     if (unit.shown === shown) return;
     unit.shown = shown;
     unit.group.classList.toggle("gencnn-dropped", !kept);
@@ -91,7 +91,8 @@ function render({ model, el: host }) {
     const training = model.get("training");
     rate.set(p);
     mode.input.value = training ? "training" : "inference";
-    const keep = training ? keepMask(values.length, p, k) : new Uint8Array(values.length).fill(1);
+    const numbers = training ? numbersUpTo(values.length, k) : [];
+    const keep = training ? Uint8Array.from(numbers[k], (u) => (u >= p ? 1 : 0)) : new Uint8Array(values.length).fill(1);
     const scale = training ? 1 / (1 - p) : 1;
     const output = values.map((v, i) => (keep[i] ? v * scale : 0));
     const limit = Math.max(1e-9, ...output.map(Math.abs), ...values.map(Math.abs));
@@ -102,7 +103,7 @@ function render({ model, el: host }) {
     network.update(keep);
 
     const noDropout = values.reduce((a, b) => a + b, 0);
-    const history = training ? sums(values, p, k) : [];
+    const history = training ? sums(values, p, numbers, k) : [];
     const mean = history.length ? history.reduce((a, b) => a + b, 0) / history.length : noDropout;
     summary.textContent = training
       ? `Draw ${k + 1}: ${kept} of ${values.length} units kept, survivors \u00d7 1/(1 \u2212 ${p.toFixed(2)}) = \u00d7${fmt(scale)}. ` +
