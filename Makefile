@@ -24,15 +24,16 @@ NPM_STAMP := node_modules/.installed
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
 CACHE_STAMP := _build/.package-stamp
 
-.PHONY: help book serve test linkcheck labs grade bench bench-widgets lock clean
+.PHONY: help book serve test check linkcheck labs grade bench bench-widgets lock clean
 
 help:
 	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
 	@echo "make serve   serve the built book on http://127.0.0.1:$(PORT)"
-	@echo "make test    set up .venv, run every test (unit, notebooks, build) and print the time"
+	@echo "make test    set up .venv, run every check (unit, labs, chapters, strict build, links, browser); times each stage"
+	@echo "make check   the quick loop while editing: ruff, unit tests, the labs' questions one by one (about 2 min)"
 	@echo "make linkcheck   check the book's external links (needs the network; not part of make test)"
 	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
-	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600]   grade every submission in the folder"
+	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600] [JOBS=n]   grade every submission in the folder"
 	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
 	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
@@ -59,6 +60,7 @@ $(CHROMIUM):
 	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
 
 book: $(STAMP) $(CACHE_STAMP)
+	$(BIN)/python tools/execute_chapters.py
 	$(BIN)/jupyter-book build . $(JB_STRICT)
 	@echo "Built: $(CURDIR)/_build/html/index.html"
 
@@ -67,14 +69,10 @@ serve:
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM)
-	@start=$$(date +%s); status=0; \
-	$(BIN)/ruff check gencnn tests tools book && \
-	$(BIN)/pytest && \
-	$(BIN)/pytest --nbval-lax book && \
-	$(BIN)/jupyter-book build . $(JB_STRICT) && \
-	$(BIN)/python tools/check_links.py && \
-	$(BIN)/pytest -m browser || status=$$?; \
-	echo "make test: $$(( $$(date +%s) - start )) s, exit status $$status"; exit $$status
+	$(BIN)/python tools/test_stages.py test
+
+check: $(STAMP)
+	$(BIN)/python tools/test_stages.py check
 
 linkcheck: $(STAMP) $(CACHE_STAMP)
 	$(BIN)/jupyter-book build . --builder linkcheck
@@ -84,8 +82,8 @@ labs: $(STAMP)
 
 grade: $(STAMP)
 	@if [ -z "$(LAB)" ] || [ -z "$(SUBMISSIONS)" ]; then \
-		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission]"; exit 2; fi
-	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT))
+		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission] [JOBS=n at once]"; exit 2; fi
+	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS))
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

@@ -18,55 +18,98 @@ DILATIONS = range(1, 4)
 PADDINGS = ("valid", "same")
 
 
-def keras_output_sizes(layer):
-    """Output length for every input size in SIZES, or None where no output position fits.
+def window_positions(n, kernel, stride, padding, dilation=1):
+    """Output length by counting where the dilated window fits in the padded input (0 where it never does).
 
-    Keras refuses a kernel that overhangs the input by more than the stride, but returns an empty
-    output when it overhangs by less; ours refuses both, so both count as None here.
+    Independent of the formula in conv_output_size: it walks the window along the axis.
     """
-    sizes = {}
-    for n in SIZES:
-        try:
-            sizes[n] = layer(np.zeros((1, n, n, 1), "float32")).shape[1] or None
-        except Exception:  # Keras raises ValueError, TensorFlow InvalidArgumentError
-            sizes[n] = None
-    return sizes
+    extent = dilation * (kernel - 1) + 1
+    if padding == "same":
+        total = max((-(-n // stride) - 1) * stride + extent - n, 0)
+    else:
+        total = 0
+    return sum(1 for start in range(0, n + total, stride) if start + extent <= n + total)
+
+
+def keras_output_size(layer, n):
+    return layer(np.zeros((1, n, n, 1), "float32")).shape[1]
 
 
 def ours(n, kernel, stride, padding, dilation=1):
     try:
         return conv_output_size(n, kernel, stride, padding, dilation)
-    except ValueError:
-        return None
+    except ValueError as err:
+        assert "no output position fits" in str(err), err
+        return 0
 
 
-def test_conv2d_grid_matches_keras():
-    checked = rejected = 0
-    for kernel, stride, dilation, padding in itertools.product(KERNELS, STRIDES, DILATIONS, PADDINGS):
-        try:
-            layer = keras.layers.Conv2D(1, kernel, strides=stride, padding=padding, dilation_rate=dilation)
-        except ValueError:
-            with pytest.raises(ValueError, match="not both at once"):
-                conv_output_size(8, kernel, stride, padding, dilation)
-            rejected += 1
-            continue
-        for n, expected in keras_output_sizes(layer).items():
-            assert ours(n, kernel, stride, padding, dilation) == expected, (n, kernel, stride, padding, dilation)
-            checked += 1
-            rejected += expected is None
-    assert checked == 32 * 7 * 2 * (4 + 3 - 1)  # stride and dilation above 1 together are refused
-    assert rejected > 100  # the grid does reach inputs Keras refuses
+def check_grid(make_layer, settings):
+    """Compare conv_output_size with counted window positions everywhere, and with Keras where a window fits.
+
+    Where no window fits, what TensorFlow does is undefined and differs by CPU (an empty output, a
+    wrong size, a SIGFPE in max_pool), so such a setting is never handed to TensorFlow: there ours
+    must raise instead.
+    """
+    compared = refused = 0
+    for kernel, stride, dilation, padding in settings:
+        layer = make_layer(kernel, stride, dilation, padding)
+        for n in SIZES:
+            counted = window_positions(n, kernel, stride, padding, dilation)
+            assert ours(n, kernel, stride, padding, dilation) == counted, (n, kernel, stride, padding, dilation)
+            if counted == 0:
+                refused += 1
+                continue
+            assert keras_output_size(layer, n) == counted, (n, kernel, stride, padding, dilation)
+            compared += 1
+    return compared, refused
+
+
+def test_window_positions_count_what_fits():
+    assert window_positions(28, 3, 1, "valid") == 26
+    assert window_positions(7, 3, 2, "valid") == 3
+    assert window_positions(2, 3, 1, "valid") == 0
+    assert window_positions(5, 3, 2, "same") == 3
+    assert window_positions(1, 7, 1, "valid", 3) == 0
+
+
+def test_conv2d_grid_matches_keras_where_a_window_fits():
+    settings = [(k, s, d, p) for k, s, d, p in itertools.product(KERNELS, STRIDES, DILATIONS, PADDINGS)
+                if s == 1 or d == 1]  # Keras refuses a stride and a dilation above 1 together, and so do we
+    for kernel, stride in itertools.product(KERNELS, range(2, 5)):
+        with pytest.raises(ValueError, match="not both at once"):
+            conv_output_size(8, kernel, stride, "valid", 2)
+    compared, refused = check_grid(
+        lambda k, s, d, p: keras.layers.Conv2D(1, k, strides=s, padding=p, dilation_rate=d), settings)
+    assert compared + refused == 32 * 7 * 2 * (4 + 3 - 1)
+    assert refused > 100  # the grid does reach inputs where no window fits
 
 
 @pytest.mark.parametrize("pooling", ["MaxPooling2D", "AveragePooling2D"])
-def test_pooling_grid_matches_keras(pooling):
-    checked = 0
-    for pool, stride, padding in itertools.product(KERNELS, STRIDES, PADDINGS):
-        layer = getattr(keras.layers, pooling)(pool, strides=stride, padding=padding)
-        for n, expected in keras_output_sizes(layer).items():
-            assert ours(n, pool, stride, padding) == expected, (pooling, n, pool, stride, padding)
-            checked += 1
-    assert checked == 32 * 7 * 4 * 2
+def test_pooling_grid_matches_keras_where_a_window_fits(pooling):
+    settings = [(k, s, 1, p) for k, s, p in itertools.product(KERNELS, STRIDES, PADDINGS)]
+    compared, refused = check_grid(lambda k, s, d, p: getattr(keras.layers, pooling)(k, strides=s, padding=p),
+                                   settings)
+    assert compared + refused == 32 * 7 * 4 * 2
+    assert refused > 0
+
+
+def test_no_window_fits_is_never_handed_to_tensorflow():
+    """check_grid calls the layer only where a window fits: a stand-in layer that fails otherwise proves it."""
+    sizes_seen = []
+
+    class StandIn:
+        def __init__(self, kernel, stride, dilation, padding):
+            self.count = lambda n: window_positions(n, kernel, stride, padding, dilation)
+
+        def __call__(self, batch):
+            n = batch.shape[1]
+            assert self.count(n) > 0, f"input size {n} was handed to the layer, though no window fits"
+            sizes_seen.append(n)
+            return np.zeros((1, self.count(n)))
+
+    compared, refused = check_grid(StandIn, [(7, 1, 1, "valid"), (3, 2, 1, "valid"), (3, 1, 3, "valid")])
+    assert refused == 6 + 2 + 6 and compared == 3 * 32 - refused
+    assert min(sizes_seen) == 3 and max(sizes_seen) == 32
 
 
 def test_same_padding_reproduces_keras_same_with_explicit_zeros():

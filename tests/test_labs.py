@@ -1,8 +1,11 @@
-"""The graded labs, through the grading path instructors use (tools/grade.py, otter run without Docker).
+"""The graded labs.
 
-Each master's solutions score full marks within the 3-minute budget; labs/ is what `make labs`
-generates; an unfilled student notebook scores 0 cleanly; one typical mistake per lab costs points
-and the feedback names it; and a batch with broken submissions still completes with the right rows.
+Whole notebooks, through the grading path instructors use (tools/grade.py, otter run without Docker;
+marked `whole_notebook`): each master's solutions score full marks within the 3-minute budget, an
+unfilled student notebook scores 0 cleanly, and a batch with broken submissions still completes with
+the right rows. Question by question (tools/question_grader.py: the lab's preamble runs once, each
+answer is graded by the question's test file): one typical mistake per lab costs that question's
+points and the feedback names it. And labs/ is what `make labs` generates.
 """
 
 from __future__ import annotations
@@ -22,6 +25,10 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 import grade  # noqa: E402
 import make_labs  # noqa: E402
+from question_grader import QuestionGrader  # noqa: E402
+
+# Every test here is a lab test; the tests of one lab share a worker (and its otter assign) under xdist.
+pytestmark = pytest.mark.labs
 
 LABS = [master.stem for master in make_labs.masters()]
 LAB_BUDGET = 180  # seconds: a lab runs in at most 3 minutes on 2 cores with the solutions filled in
@@ -46,6 +53,12 @@ class Assigned(NamedTuple):
     folder: Path  # otter assign's output for the master
     archive: Path  # the autograder zip (hidden tests included)
     solutions: Path  # the solutions notebook
+
+
+def per_lab(function):
+    """Parametrize a test over the labs, each lab in its own xdist group."""
+    return pytest.mark.parametrize("lab", [pytest.param(lab, marks=pytest.mark.xdist_group(lab)) for lab in LABS])(
+        function)
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +87,7 @@ def test_one_lab_per_chapter():
         assert 3 <= len(points) <= 6, f"{lab} has {len(points)} graded questions; a lab has 3 to 6"
 
 
-@pytest.mark.parametrize("lab", LABS)
+@per_lab
 def test_labs_are_generated_from_the_masters(lab, built):
     master = make_labs.master_path(lab)
     found = make_labs.differences(lab, make_labs.generate(master, built(lab).folder))
@@ -94,7 +107,8 @@ def test_student_notebooks_hide_the_solutions_and_set_up_colab():
         assert not hidden, f"{lab}: the student's tests {hidden} contain hidden tests"
 
 
-@pytest.mark.parametrize("lab", LABS)
+@pytest.mark.whole_notebook
+@per_lab
 def test_solutions_score_full_marks_in_time(lab, built):
     _, archive, solutions = built(lab)
     started = time.perf_counter()
@@ -106,7 +120,8 @@ def test_solutions_score_full_marks_in_time(lab, built):
     assert seconds <= LAB_BUDGET, f"{lab} took {seconds:.0f} s to grade with the solutions; the budget is {LAB_BUDGET}"
 
 
-@pytest.mark.parametrize("lab", LABS)
+@pytest.mark.whole_notebook
+@per_lab
 def test_unfilled_notebook_scores_zero_cleanly(lab, built):
     _, archive, _ = built(lab)
     graded = grade.grade_one(make_labs.student_path(lab), archive, template(lab), timeout=LAB_BUDGET)
@@ -115,24 +130,32 @@ def test_unfilled_notebook_scores_zero_cleanly(lab, built):
     assert graded.status == "ok" or graded.status.startswith("raised an error ("), graded.status  # graded, not crashed
 
 
-@pytest.mark.parametrize("lab", LABS)
-def test_a_typical_mistake_costs_points_and_is_named(lab, built, tmp_path):
+@pytest.fixture(scope="module")
+def question_grader(built):
+    """lab -> QuestionGrader, its preamble run once per lab on first use."""
+    cache = {}
+
+    def grader(lab):
+        if lab not in cache:
+            cache[lab] = QuestionGrader(make_labs.master_path(lab), built(lab).folder / "autograder" / "tests")
+        return cache[lab]
+
+    return grader
+
+
+@per_lab
+def test_a_typical_mistake_costs_points_and_is_named(lab, question_grader):
     question, right, wrong, words = MISTAKES[lab]
-    _, archive, solutions = built(lab)
-    notebook = nbformat.read(solutions, as_version=4)
-    cells = [cell for cell in notebook.cells if right in cell.source]
-    assert len(cells) == 1, f"{lab}: the solution text {right!r} should appear in exactly one cell"
-    cells[0].source = cells[0].source.replace(right, wrong)
-    mistaken = tmp_path / f"{lab}-mistake.ipynb"
-    nbformat.write(notebook, mistaken)
-    graded = grade.grade_one(mistaken, archive, template(lab), timeout=2 * LAB_BUDGET)
-    points = make_labs.questions(make_labs.master_path(lab))
-    assert graded.scores[question] < points[question], (graded.scores, graded.feedback[question])
-    assert all(graded.scores[name] == points[name] for name in points if name != question), graded.scores
-    assert 0 < sum(graded.scores.values()) < sum(points.values())  # partial credit
-    assert words in graded.feedback[question], graded.feedback[question]
+    points = make_labs.questions(make_labs.master_path(lab))[question]
+    solution = question_grader(lab).grade(question)
+    assert (solution.score, solution.possible) == (points, points), solution.feedback
+    mistaken = question_grader(lab).grade(question, {right: wrong})
+    assert mistaken.score < points, mistaken.feedback
+    assert words in mistaken.feedback, mistaken.feedback
 
 
+@pytest.mark.whole_notebook
+@pytest.mark.xdist_group("lab06")
 def test_a_batch_with_broken_submissions_completes(built, tmp_path):
     lab = "lab06"
     solutions = built(lab).solutions
@@ -148,7 +171,7 @@ def test_a_batch_with_broken_submissions_completes(built, tmp_path):
     crashing.cells.insert(3, nbformat.v4.new_code_cell("1 / 0"))
     nbformat.write(crashing, folder / "crashing.ipynb")
     looping = nbformat.read(solutions, as_version=4)
-    looping.cells.insert(3, nbformat.v4.new_code_cell("while True:\n    pass"))
+    looping.cells.insert(3, nbformat.v4.new_code_cell("import time\n\nwhile True:\n    time.sleep(1)"))
     nbformat.write(looping, folder / "looping.ipynb")
     reordered = nbformat.read(solutions, as_version=4)
     reordered.cells = [cell for cell in reordered.cells if 'grader.check("q2")' not in cell.source]
@@ -156,7 +179,7 @@ def test_a_batch_with_broken_submissions_completes(built, tmp_path):
     (folder / "essay.ipynb").write_text("Dear instructor, my notebook is attached. Not.")
 
     result = subprocess.run([sys.executable, "tools/grade.py", lab, str(folder), "--output", str(tmp_path / "out"),
-                             "--timeout", "60"], cwd=ROOT, capture_output=True, text=True)
+                             "--timeout", "60", "--jobs", "2"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[6/6]" in result.stdout, result.stdout  # progress, one line per submission
     with open(tmp_path / "out" / f"{lab}.csv", newline="") as handle:

@@ -19,6 +19,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import NamedTuple
 
@@ -92,6 +93,11 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
     return Graded(result["scores"], "; ".join(notes) or "ok", result["feedback"])
 
 
+def timed_grade(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float) -> tuple[Graded, float]:
+    started = time.perf_counter()
+    return grade_one(path, autograder, template, timeout), time.perf_counter() - started
+
+
 def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
     possible = sum(points.values())
     totals = [row["total"] for row in rows]
@@ -109,7 +115,7 @@ def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
     return "\n".join(lines + (["", "Needs a look:", *problems] if problems else [])) + "\n"
 
 
-def grade(lab: str, submissions: Path, output: Path, timeout: float) -> list[dict]:
+def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int = 1) -> list[dict]:
     master = master_path(lab)
     if not master.is_file():
         known = ", ".join(path.stem for path in masters())
@@ -125,18 +131,24 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float) -> list[dic
     with tempfile.TemporaryDirectory() as folder:
         print(f"Building {lab}'s autograder (otter assign) ...", flush=True)
         autograder = autograder_zip(master, Path(folder))
-        for number, path in enumerate(files, 1):
-            started = time.perf_counter()
-            graded = grade_one(path, autograder, template, timeout)
-            row = {"file": path.name, **{name: float(graded.scores.get(name, 0)) for name in points}}
-            row["total"] = sum(row[name] for name in points)
-            row.update(possible=float(sum(points.values())), status=graded.status)
-            (feedback / f"{path.name}.txt").write_text(
-                f"{path.name}: {row['total']:g} of {row['possible']:g} ({graded.status})\n\n"
-                + "\n\n".join(graded.feedback.values()) + "\n")
-            rows.append(row)
-            print(f"[{number}/{len(files)}] {path.name}: {row['total']:g} of {row['possible']:g} ({graded.status}) "
-                  f"in {time.perf_counter() - started:.0f} s", flush=True)
+        print(f"Grading {len(files)} submissions, {jobs} at a time ...", flush=True)
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=jobs) as pool:  # each grading runs in its own process
+            futures = {pool.submit(timed_grade, path, autograder, template, timeout): path for path in files}
+            for number, future in enumerate(as_completed(futures), 1):
+                path = futures[future]
+                graded, seconds = future.result()
+                row = {"file": path.name, **{name: float(graded.scores.get(name, 0)) for name in points}}
+                row["total"] = sum(row[name] for name in points)
+                row.update(possible=float(sum(points.values())), status=graded.status)
+                (feedback / f"{path.name}.txt").write_text(
+                    f"{path.name}: {row['total']:g} of {row['possible']:g} ({graded.status})\n\n"
+                    + "\n\n".join(graded.feedback.values()) + "\n")
+                rows.append(row)
+                left = (time.perf_counter() - started) / number * (len(files) - number)
+                print(f"[{number}/{len(files)}] {path.name}: {row['total']:g} of {row['possible']:g} "
+                      f"({graded.status}) in {seconds:.0f} s; about {left:.0f} s left", flush=True)
+    rows.sort(key=lambda row: row["file"])
     with open(output / f"{lab}.csv", "w", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=["file", *points, "total", "possible", "status"])
         writer.writeheader()
@@ -156,8 +168,12 @@ def main() -> None:
     parser.add_argument("submissions", type=Path, help="folder of submitted notebooks")
     parser.add_argument("--output", type=Path, default=ROOT / "_build" / "grades", help="where the CSV and summary go")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per submission")
+    parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
+                        help="submissions graded at once (default: half the cores)")
     args = parser.parse_args()
-    grade(args.lab, args.submissions, args.output, args.timeout)
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, not {args.jobs}")
+    grade(args.lab, args.submissions, args.output, args.timeout, args.jobs)
 
 
 if __name__ == "__main__":

@@ -37,19 +37,44 @@ CHAPTERS = [page for page in PAGES if re.fullmatch(r"book/\d\d_.*", page)]
 
 
 def settle(page) -> None:
-    """Wait until MathJax (if the page uses it) has typeset and the widgets (if any) have rendered."""
+    """Wait until the book's fonts have loaded, MathJax (if the page uses it) has typeset and the widgets
+    (if any) have rendered, and the page's scripts have reacted to the changes (two animation frames)."""
+    page.evaluate("document.fonts.ready.then(() => null)")
     page.wait_for_function("!window.MathJax || (window.MathJax.startup && window.MathJax.startup.promise)")
     page.evaluate("window.MathJax ? window.MathJax.startup.promise : null")
     widgets = page.locator("script[type='application/vnd.jupyter.widget-view+json']").count()
     if widgets:
         page.wait_for_function(f"document.querySelectorAll('.gencnn-widget').length >= {widgets}", timeout=30_000)
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
-def serious_violations(page) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+def serious_violations(page, rules: list[str] | None = None) -> list[str]:
+    """axe-core's serious and critical violations on the page (only `rules`, if given)."""
+    if not page.evaluate("!!window.axe"):
+        page.add_script_tag(path=str(AXE))
+    options = {"resultTypes": ["violations"], **({"runOnly": rules} if rules else {})}
+    results = page.evaluate("(options) => axe.run(document, options)", options)
     return [f"{v['id']} ({v['impact']}): {v['help']} - {len(v['nodes'])} element(s), e.g. {v['nodes'][0]['target']}"
             for v in results["violations"] if v["impact"] in ("serious", "critical")]
+
+
+def local_fonts(page) -> dict[str, str]:
+    """Fonts of the machine (not the book's web fonts) that the page draws text with: font -> an example.
+
+    Chromium's DevTools protocol names, for each element, the fonts that actually render its text.
+    """
+    client = page.context.new_cdp_session(page)
+    client.send("DOM.enable")
+    client.send("CSS.enable")
+    root = client.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    found = {}
+    for node in client.send("DOM.querySelectorAll", {"nodeId": root, "selector": "body *"})["nodeIds"]:
+        for font in client.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
+            if not font["isCustomFont"] and font["familyName"] not in found:
+                described = client.send("DOM.describeNode", {"nodeId": node})["node"]
+                found[font["familyName"]] = f"<{described['localName']} {' '.join(described.get('attributes', [])[:2])}>"
+    client.detach()
+    return found
 
 
 @pytest.fixture
@@ -81,6 +106,8 @@ def test_page_reads_well(page_name, reader):
     assert not raw_math, f"{page_name}: math left untypeset: {raw_math}"
     violations = serious_violations(page)
     assert not violations, f"{page_name}: axe-core found\n" + "\n".join(violations)
+    fallbacks = local_fonts(page)
+    assert not fallbacks, f"{page_name}: text drawn in the machine's own fonts, not the book's: {fallbacks}"
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{page_name.replace('/', '_')}-desktop.png"), full_page=True)
     assert not visit.problems(), f"{page_name}: " + "; ".join(visit.problems())
@@ -94,7 +121,29 @@ def test_page_fits_a_phone(page_name, reader):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{page_name.replace('/', '_')}-phone.png"), full_page=True)
     assert overflow <= 0, f"{page_name}: the page is {overflow} px wider than a 390 px phone screen"
+    violations = serious_violations(page)
+    assert not violations, f"{page_name} at 390 px: axe-core found\n" + "\n".join(violations)
     assert not visit.problems(), f"{page_name}: " + "; ".join(visit.problems())
+
+
+@pytest.mark.parametrize("viewport", ["phone", "desktop"])
+def test_a_table_wider_than_the_column_can_be_scrolled_by_keyboard(viewport, reader):
+    """Whatever a machine's fonts and width, a region that scrolls gets a tab stop (axe's
+    scrollable-region-focusable): a table wider than the text column at any width is added the way the
+    theme wraps tables, and must be reachable by keyboard once the page has reacted."""
+    page = reader("book/02_softmax_cross_entropy.html", viewport).page
+    page.evaluate("""() => {
+        const cells = Array.from({length: 40}, (_, i) => `<td>column ${i}</td>`).join("");
+        document.querySelector("main article").insertAdjacentHTML("beforeend",
+            `<div class="pst-scrollable-table-container" id="wide-table"><table class="table">
+             <tbody><tr>${cells}</tr></tbody></table></div>`);
+    }""")
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+    container = page.locator("#wide-table")
+    assert container.evaluate("(e) => e.scrollWidth > e.clientWidth"), "the added table should overflow its column"
+    assert container.get_attribute("tabindex") == "0"
+    violations = serious_violations(page, ["scrollable-region-focusable"])
+    assert not violations, f"at {viewport} width: " + "\n".join(violations)
 
 
 @pytest.mark.parametrize("page_name", CHAPTERS)
