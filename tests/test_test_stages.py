@@ -37,12 +37,13 @@ def test_a_cell_that_raises_fails_the_step_and_is_named(tmp_path):
 
 
 def test_the_build_reads_the_cache_the_chapters_run_into():
+    """No cache path is configured, so myst-nb uses .jupyter_cache beside the HTML output folder (_build/html)."""
     from jupyter_book.config import get_final_config
 
     config, _ = get_final_config(user_yaml=ROOT / "_config.yml", cli_config={"latex_individualpages": False},
                                  sourcedir=ROOT)
-    configured = config.get("nb_execution_cache_path") or str(ROOT / "_build" / ".jupyter_cache")
-    assert Path(configured).resolve() == execute_chapters.CACHE
+    assert not config.get("nb_execution_cache_path")
+    assert execute_chapters.CACHE == (ROOT / "_build" / "html" / ".." / ".jupyter_cache").resolve()
 
 
 def test_make_test_runs_the_chapters_before_the_build_and_make_check_stays_quick():

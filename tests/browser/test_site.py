@@ -58,21 +58,25 @@ def serious_violations(page, rules: list[str] | None = None) -> list[str]:
             for v in results["violations"] if v["impact"] in ("serious", "critical")]
 
 
+SHOWN_TEXT = "body *:not(mjx-assistive-mml, mjx-assistive-mml *, script, style)"
+
+
 def local_fonts(page) -> dict[str, str]:
     """Fonts of the machine (not the book's web fonts) that the page draws text with: font -> an example.
 
     Chromium's DevTools protocol names, for each element, the fonts that actually render its text.
+    MathJax's copy of each formula for screen readers (mjx-assistive-mml) is never drawn, so it is left out.
     """
     client = page.context.new_cdp_session(page)
     client.send("DOM.enable")
     client.send("CSS.enable")
     root = client.send("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
     found = {}
-    for node in client.send("DOM.querySelectorAll", {"nodeId": root, "selector": "body *"})["nodeIds"]:
+    for node in client.send("DOM.querySelectorAll", {"nodeId": root, "selector": SHOWN_TEXT})["nodeIds"]:
         for font in client.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]:
             if not font["isCustomFont"] and font["familyName"] not in found:
-                described = client.send("DOM.describeNode", {"nodeId": node})["node"]
-                found[font["familyName"]] = f"<{described['localName']} {' '.join(described.get('attributes', [])[:2])}>"
+                element = client.send("DOM.describeNode", {"nodeId": node})["node"]
+                found[font["familyName"]] = f"<{element['localName']} {' '.join(element.get('attributes', [])[:2])}>"
     client.detach()
     return found
 
