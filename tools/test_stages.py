@@ -21,7 +21,7 @@ JOBS = str(max(1, os.cpu_count() or 1))
 STAGES = {
     "lint": [BIN / "ruff", "check", "gencnn", "tests", "tools", "book"],
     "unit tests": [BIN / "pytest", "-m", "not browser and not labs", "-n", JOBS],
-    "lab questions": [BIN / "pytest", "-m", "labs and not whole_notebook", "-n", JOBS],
+    "lab questions": [BIN / "pytest", "-m", "labs and not whole_notebook", "-n", JOBS, "--dist", "loadgroup"],
     "labs graded whole": [BIN / "pytest", "-m", "labs and whole_notebook", "-n", JOBS,
                           "--dist", "loadgroup"],
     "chapters executed": [BIN / "python", "tools/execute_chapters.py", "--jobs", JOBS],
