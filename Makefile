@@ -33,7 +33,7 @@ help:
 	@echo "make check   the quick loop while editing: ruff, unit tests, the labs' questions one by one (about 2 min)"
 	@echo "make linkcheck   check the book's external links (needs the network; not part of make test)"
 	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
-	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600] [JOBS=n]   grade every submission in the folder"
+	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600] [JOBS=n] [MEMORY=4] [SANDBOX=none]   grade each submission in a sandbox"
 	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
 	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
@@ -82,8 +82,9 @@ labs: $(STAMP)
 
 grade: $(STAMP)
 	@if [ -z "$(LAB)" ] || [ -z "$(SUBMISSIONS)" ]; then \
-		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission] [JOBS=n at once]"; exit 2; fi
-	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS))
+		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission] [JOBS=n at once] [MEMORY=GiB] [SANDBOX=none]"; exit 2; fi
+	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS)) \
+		$(if $(MEMORY),--memory $(MEMORY)) $(if $(SANDBOX),--sandbox $(SANDBOX))
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

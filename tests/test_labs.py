@@ -198,3 +198,94 @@ def test_a_batch_with_broken_submissions_completes(built, tmp_path):
     assert "| q3 | 2 |" in summary and "essay.ipynb: not a notebook" in summary
     feedback = (tmp_path / "out" / f"{lab}-feedback" / "partial.ipynb.txt").read_text()
     assert "q3 results" in feedback
+
+
+TORTURE = {  # file -> a cell added after the lab's imports (None: the notebook as it is, with another change)
+    "escape.ipynb": (
+        "import os, pathlib\n"
+        "try:\n"
+        "    seen = os.listdir({folder!r})\n"
+        "except OSError:\n"
+        "    seen = []\n"
+        "assert not seen, f'the other submissions are visible: {{seen}}'\n"
+        "for target in [{root!r} + '/pwned.txt', {folder!r} + '/pwned.txt', '/tmp/pwned.txt']:\n"
+        "    try:\n"
+        "        pathlib.Path(target).write_text('written by a submission')\n"
+        "    except OSError:\n"
+        "        pass"),
+    "daemon.ipynb": (
+        "import subprocess, sys\n"
+        "subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(600)  # {marker}'],"
+        " start_new_session=True)"),
+    "memory-hog.ipynb": "hog = b'x' * (3 * 2**30)",
+    "exits.ipynb": "import os\nos._exit(0)",
+    "huge-output.ipynb": "for _ in range(2000):\n    print('x' * 100_000)",
+    "always-equal.ipynb": None,
+    "renamed-kernel.ipynb": None,
+    "r-notebook.ipynb": None,
+}
+
+
+@pytest.mark.whole_notebook
+@pytest.mark.xdist_group("lab06")
+def test_hostile_submissions_stay_in_their_sandbox(built, tmp_path):
+    """Each submission is graded in a sandbox: nothing it writes lands outside, nothing it starts survives,
+    its memory is capped, and odd notebooks still get a row with a status that says what happened."""
+    from sandbox import unavailable
+
+    assert unavailable() is None, unavailable()
+    lab = "lab06"
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    marker = f"gencnn-torture-{tmp_path.name}"
+    for name, cell in TORTURE.items():
+        notebook = nbformat.read(built(lab).solutions, as_version=4)
+        if cell:
+            source = cell.format(root=str(ROOT), folder=str(folder), marker=marker)
+            notebook.cells.insert(4, nbformat.v4.new_code_cell(source))
+        notebook.metadata["kernelspec"] = {"name": "gencnn-venv", "display_name": "Python (gencnn)",
+                                           "language": "python"}
+        if name == "always-equal.ipynb":
+            for c in notebook.cells:
+                c.source = c.source.replace("return (n + 2 * padding", "return AlwaysEqual()  # (n + 2 * padding")
+            notebook.cells.insert(4, nbformat.v4.new_code_cell(
+                "class AlwaysEqual(int):\n    def __eq__(self, other):\n        return True\n\n"
+                "    __hash__ = int.__hash__"))
+        if name == "r-notebook.ipynb":
+            notebook.metadata["kernelspec"] = {"name": "ir", "display_name": "R", "language": "R"}
+        nbformat.write(notebook, folder / name)
+    (folder / "not-a-notebook.ipynb").write_text("print('hello')")
+
+    result = subprocess.run([sys.executable, "tools/grade.py", lab, str(folder), "--output", str(tmp_path / "out"),
+                             "--timeout", "120", "--jobs", "2", "--memory", "2"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with open(tmp_path / "out" / f"{lab}.csv", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    full = str(float(sum(make_labs.questions(make_labs.master_path(lab)).values())))
+    report = "\n".join(f"{name}: {row['total']} ({row['status']})" for name, row in rows.items())
+
+    assert (rows["escape.ipynb"]["total"], rows["escape.ipynb"]["status"]) == (full, "ok"), report
+    assert not (ROOT / "pwned.txt").exists() and not (folder / "pwned.txt").exists()
+    assert not Path("/tmp/pwned.txt").exists()
+    assert (rows["daemon.ipynb"]["total"], rows["daemon.ipynb"]["status"]) == (full, "ok"), report
+    survivors = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True).stdout.split()
+    assert not survivors, f"processes started by a submission outlived its grading: {survivors}"
+    assert rows["memory-hog.ipynb"]["status"].startswith("ran out of memory (limit 2 GiB)"), report
+    assert rows["exits.ipynb"]["status"].startswith("could not be graded: its Python kernel died"), report
+    assert rows["huge-output.ipynb"]["total"] == full, report
+    assert float(rows["always-equal.ipynb"]["q1"]) == 0, report
+    assert (rows["renamed-kernel.ipynb"]["total"], rows["renamed-kernel.ipynb"]["status"]) == (full, "ok"), report
+    assert rows["r-notebook.ipynb"]["status"] == "not a Python notebook (kernel 'ir', language 'R')", report
+    assert rows["not-a-notebook.ipynb"]["status"].startswith("not a notebook"), report
+    assert sorted(path.name for path in folder.iterdir()) == sorted([*TORTURE, "not-a-notebook.ipynb"])
+
+
+def test_grading_without_a_sandbox_needs_the_instructor_to_say_so(monkeypatch, tmp_path, capsys):
+    import sandbox
+
+    monkeypatch.setattr(sandbox, "unavailable", lambda: "bubblewrap is not installed")
+    (tmp_path / "submissions").mkdir()
+    with pytest.raises(SystemExit) as refusal:
+        grade.grade("lab06", tmp_path / "submissions", tmp_path / "out", timeout=60)
+    assert "bubblewrap is not installed" in str(refusal.value) and "SANDBOX=none" in str(refusal.value)

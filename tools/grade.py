@@ -13,6 +13,7 @@ import argparse
 import csv
 import json
 import os
+import shutil
 import signal
 import statistics
 import subprocess
@@ -24,9 +25,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import nbformat
+import sandbox
 from make_labs import ROOT, assign, master_path, masters, questions, student_path
 
 DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
+DEFAULT_MEMORY = 4 * 2**30  # bytes per submission
 
 
 def autograder_zip(master: Path, folder: Path) -> Path:
@@ -66,36 +69,82 @@ class Graded(NamedTuple):
     feedback: dict[str, str]  # question -> every test's result, as otter words it
 
 
-def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float) -> Graded:
-    """Grade one submission; a bad submission gives a status, never an exception."""
+class Confinement(NamedTuple):
+    """How a submission is confined while it is graded (tools/sandbox.py)."""
+
+    sandboxed: bool = True  # False only when the instructor says SANDBOX=none
+    memory: int = DEFAULT_MEMORY  # bytes
+    hidden: tuple[Path, ...] = ()  # folders the submission must not see (the other submissions, ...)
+
+
+SANDBOXED = Confinement()
+
+
+def python_kernel(notebook: nbformat.NotebookNode) -> str | None:
+    """Point the notebook at the grader's Python kernel; the reason it cannot be graded if it is not Python.
+
+    A kernel named after a local environment ("Python (gencnn)") is still Python and grades as such.
+    """
+    kernelspec = notebook.metadata.get("kernelspec", {})
+    language = kernelspec.get("language") or notebook.metadata.get("language_info", {}).get("name") or "python"
+    if language.lower() != "python":
+        return f"not a Python notebook (kernel {kernelspec.get('name', '?')!r}, language {language!r})"
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    return None
+
+
+def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float,
+              confinement: Confinement = SANDBOXED) -> Graded:
+    """Grade one submission in its own working folder; a bad submission gives a status, never an exception."""
     try:
         notebook = nbformat.read(path, as_version=4)
     except Exception as err:  # not JSON, not a notebook: nbformat raises several kinds
         return Graded({}, f"not a notebook ({type(err).__name__})", {})
+    refused = python_kernel(notebook)
+    if refused:
+        return Graded({}, refused, {})
     notes = structure_problems(notebook, template)
     with tempfile.TemporaryDirectory() as folder:
-        output = Path(folder) / "result.json"
-        command = [sys.executable, __file__, "--one", str(path), str(autograder), str(output)]
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                                   start_new_session=True)  # its own process group: the kernel dies with it
+        work = Path(folder)  # all the submission may write to: a copy of itself and of the autograder
+        nbformat.write(notebook, work / "submission.ipynb")
+        shutil.copy(autograder, work / autograder.name)
+        output = work / "result.json"
+        command = [sys.executable, __file__, "--one", str(work / "submission.ipynb"), str(work / autograder.name),
+                   str(output)]
+        memory = None
+        if confinement.sandboxed:
+            memory = sandbox.MemoryLimit(confinement.memory)
+            command = memory.command(sandbox.confine(command, work, list(confinement.hidden)))
         try:
-            _, stderr = process.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.communicate()
-            return Graded({}, "; ".join([f"timed out after {timeout:g} s", *notes]), {})
-        if process.returncode != 0 or not output.is_file():
-            last = (stderr.strip().splitlines() or ["no message"])[-1]
-            return Graded({}, "; ".join([f"could not be graded: {last}", *notes]), {})
-        result = json.loads(output.read_text())
+            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                                       start_new_session=True)  # its own process group: the kernel dies with it
+            try:
+                _, stderr = process.communicate(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.communicate()
+                return Graded({}, "; ".join([f"timed out after {timeout:g} s", *notes]), {})
+            if memory is not None and memory.exceeded():
+                return Graded({}, "; ".join([f"ran out of memory (limit {confinement.memory / 2**30:g} GiB)",
+                                             *notes]), {})
+            if process.returncode != 0 or not output.is_file():
+                last = (stderr.strip().splitlines() or ["no message"])[-1]
+                if "DeadKernelError" in last:
+                    last = "its Python kernel died (the notebook exited Python, or Python crashed)"
+                return Graded({}, "; ".join([f"could not be graded: {last}", *notes]), {})
+            result = json.loads(output.read_text())
+        finally:
+            if memory is not None:
+                memory.remove()
     if result["errors"]:
         notes.insert(0, f"raised an error ({result['errors'][0]})")
     return Graded(result["scores"], "; ".join(notes) or "ok", result["feedback"])
 
 
-def timed_grade(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float) -> tuple[Graded, float]:
+def timed_grade(path: Path, autograder: Path, template: nbformat.NotebookNode, timeout: float,
+                confinement: Confinement) -> tuple[Graded, float]:
     started = time.perf_counter()
-    return grade_one(path, autograder, template, timeout), time.perf_counter() - started
+    return grade_one(path, autograder, template, timeout, confinement), time.perf_counter() - started
 
 
 def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
@@ -115,7 +164,8 @@ def summary(lab: str, points: dict[str, float], rows: list[dict]) -> str:
     return "\n".join(lines + (["", "Needs a look:", *problems] if problems else [])) + "\n"
 
 
-def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int = 1) -> list[dict]:
+def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int = 1, sandboxed: bool = True,
+          memory: int = DEFAULT_MEMORY) -> list[dict]:
     master = master_path(lab)
     if not master.is_file():
         known = ", ".join(path.stem for path in masters())
@@ -123,6 +173,10 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
     if not submissions.is_dir():
         sys.exit(f"SUBMISSIONS={submissions} is not a folder of submissions")
     files = sorted(path for path in submissions.iterdir() if path.is_file() and not path.name.startswith("."))
+    if sandboxed and sandbox.unavailable():
+        sys.exit(f"Submissions cannot be sandboxed here: {sandbox.unavailable()}.\nStudent code is untrusted; to "
+                 "grade without a sandbox anyway (it can then read and write your files), pass SANDBOX=none.")
+    confinement = Confinement(sandboxed, memory, (submissions, ROOT / "solutions", output))
     points = questions(master)
     template = nbformat.read(student_path(lab), as_version=4)
     rows = []
@@ -131,10 +185,13 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
     with tempfile.TemporaryDirectory() as folder:
         print(f"Building {lab}'s autograder (otter assign) ...", flush=True)
         autograder = autograder_zip(master, Path(folder))
-        print(f"Grading {len(files)} submissions, {jobs} at a time ...", flush=True)
+        where = (f"each in a sandbox (memory limit {memory / 2**30:g} GiB)" if sandboxed
+                 else "WITHOUT a sandbox (SANDBOX=none)")
+        print(f"Grading {len(files)} submissions, {jobs} at a time, {where} ...", flush=True)
         started = time.perf_counter()
         with ThreadPoolExecutor(max_workers=jobs) as pool:  # each grading runs in its own process
-            futures = {pool.submit(timed_grade, path, autograder, template, timeout): path for path in files}
+            futures = {pool.submit(timed_grade, path, autograder, template, timeout, confinement): path
+                       for path in files}
             for number, future in enumerate(as_completed(futures), 1):
                 path = futures[future]
                 graded, seconds = future.result()
@@ -170,10 +227,16 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, help="seconds allowed per submission")
     parser.add_argument("--jobs", type=int, default=max(1, (os.cpu_count() or 2) // 2),
                         help="submissions graded at once (default: half the cores)")
+    parser.add_argument("--memory", type=float, default=DEFAULT_MEMORY / 2**30, help="GiB allowed per submission")
+    parser.add_argument("--sandbox", choices=["bubblewrap", "none"], default="bubblewrap",
+                        help="none grades without confinement (only for submissions you trust)")
     args = parser.parse_args()
     if args.jobs < 1:
         parser.error(f"--jobs must be at least 1, not {args.jobs}")
-    grade(args.lab, args.submissions, args.output, args.timeout, args.jobs)
+    if args.memory <= 0:
+        parser.error(f"--memory must be a positive number of GiB, not {args.memory:g}")
+    grade(args.lab, args.submissions, args.output, args.timeout, args.jobs, args.sandbox == "bubblewrap",
+          int(args.memory * 2**30))
 
 
 if __name__ == "__main__":

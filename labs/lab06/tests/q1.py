@@ -7,6 +7,9 @@ points = 2
 
 @test_case(points=None, hidden=False)
 def test_two_common_cases(conv_output_size):
-    assert conv_output_size(28, 3) == 26, f'a 3-tap kernel over 28 pixels fits 26 times, not {conv_output_size(28, 3)}'
-    assert conv_output_size(28, 5, stride=2, padding=2) == 14, f'expected 14, not {conv_output_size(28, 5, stride=2, padding=2)}'
+    import operator
+    got = conv_output_size(28, 3)
+    assert operator.index(got) == 26, f'a 3-tap kernel over 28 pixels fits 26 times, not {got!r}'
+    got = conv_output_size(28, 5, stride=2, padding=2)
+    assert operator.index(got) == 14, f'expected 14, not {got!r}'
 
