@@ -19,6 +19,8 @@ JB_STRICT := -W -n --keep-going
 CHROMIUM ?= /usr/bin/chromium
 export GENCNN_CHROMIUM := $(CHROMIUM)
 NPM_STAMP := node_modules/.installed
+# Submissions are graded inside bubblewrap (tools/sandbox.py).
+BWRAP := /usr/bin/bwrap
 # The execution cache keys on the chapters' code cells only; when the helper package changes (a widget's
 # front end, a plot helper) the chapters must run and be read again, so its files stamp the cache.
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
@@ -54,10 +56,17 @@ $(NPM_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
+APT_GET := $(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get
+
 $(CHROMIUM):
 	@echo "Installing Debian's chromium for the browser tests"
-	$(if $(filter 0,$(shell id -u)),,sudo) apt-get update -qq
-	$(if $(filter 0,$(shell id -u)),,sudo) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium
+	$(APT_GET) update -qq
+	$(APT_GET) install -y -qq --no-install-recommends chromium
+
+$(BWRAP):
+	@echo "Installing Debian's bubblewrap, the sandbox that submissions are graded in"
+	$(APT_GET) update -qq
+	$(APT_GET) install -y -qq --no-install-recommends bubblewrap
 
 book: $(STAMP) $(CACHE_STAMP)
 	$(BIN)/python tools/execute_chapters.py
@@ -68,7 +77,7 @@ serve:
 	@test -f _build/html/index.html || $(MAKE) book
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
-test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM)
+test: $(STAMP) $(CACHE_STAMP) $(NPM_STAMP) $(CHROMIUM) $(BWRAP)
 	$(BIN)/python tools/test_stages.py test
 
 check: $(STAMP)
@@ -80,7 +89,7 @@ linkcheck: $(STAMP) $(CACHE_STAMP)
 labs: $(STAMP)
 	$(BIN)/python tools/make_labs.py
 
-grade: $(STAMP)
+grade: $(STAMP) $(if $(filter none,$(SANDBOX)),,$(BWRAP))
 	@if [ -z "$(LAB)" ] || [ -z "$(SUBMISSIONS)" ]; then \
 		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission] [JOBS=n at once] [MEMORY=GiB] [SANDBOX=none]"; exit 2; fi
 	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS)) \
