@@ -31,16 +31,25 @@ def unavailable() -> str | None:
 
 
 def _cgroup_root() -> Path | None:
+    """The first cgroup folder under which a child group with a memory limit can be made, or None."""
     for root in CGROUP_ROOTS:
-        limit = "memory.limit_in_bytes" if root.name == "memory" else "cgroup.subtree_control"
-        if (root / limit).exists() or (root.name != "memory" and "memory" in _read(root / "cgroup.controllers")):
+        limit = "memory.limit_in_bytes" if root.name == "memory" else "memory.max"
+        if root.name != "memory":  # cgroup v2: the memory controller must be handed down to children
+            if "memory" not in _read(root / "cgroup.controllers").split():
+                continue
             try:
-                probe = root / f"gencnn-probe-{uuid.uuid4().hex[:8]}"
-                probe.mkdir()
-                probe.rmdir()
-                return root
+                (root / "cgroup.subtree_control").write_text("+memory")
             except OSError:
                 continue
+        probe = root / f"gencnn-probe-{uuid.uuid4().hex[:8]}"
+        try:
+            probe.mkdir()
+        except OSError:
+            continue
+        usable = (probe / limit).exists()
+        probe.rmdir()
+        if usable:
+            return root
     return None
 
 
