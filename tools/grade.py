@@ -114,7 +114,8 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
         memory = None
         if confinement.sandboxed:
             memory = sandbox.MemoryLimit(confinement.memory)
-            command = memory.command(sandbox.confine(command, work, list(confinement.hidden)))
+            course = [ROOT, Path(sys.prefix), Path(sys.base_prefix)]  # the grader's code and its Python
+            command = memory.command(sandbox.confine(command, work, course, list(confinement.hidden)))
         try:
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                                        start_new_session=True)  # its own process group: the kernel dies with it

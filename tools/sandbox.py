@@ -95,9 +95,12 @@ class MemoryLimit:
             pass
 
 
-def confine(command: list[str], workdir: Path, hidden: list[Path]) -> list[str]:
-    """`command` run by bubblewrap: read-only root, `workdir` writable, `hidden` folders emptied, no network."""
+def confine(command: list[str], workdir: Path, visible: list[Path], hidden: list[Path]) -> list[str]:
+    """`command` run by bubblewrap: read-only root with a fresh /tmp (in which the `visible` folders, such as
+    the course and its Python, stay in sight), the `hidden` folders emptied, `workdir` writable, no network."""
     args = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+    for folder in visible:
+        args += ["--ro-bind", str(folder.resolve()), str(folder.resolve())]
     for folder in hidden:
         if folder.is_dir():
             args += ["--tmpfs", str(folder.resolve())]
