@@ -78,6 +78,8 @@ def test_conv2d_grid_matches_keras_where_a_window_fits():
     for kernel, stride in itertools.product(KERNELS, range(2, 5)):
         with pytest.raises(ValueError, match="not both at once"):
             conv_output_size(8, kernel, stride, "valid", 2)
+        with pytest.raises(ValueError):  # Keras refuses the layer itself; nothing is computed
+            keras.layers.Conv2D(1, kernel, strides=stride, dilation_rate=2)
     compared, refused = check_grid(
         lambda k, s, d, p: keras.layers.Conv2D(1, k, strides=s, padding=p, dilation_rate=d), settings)
     assert compared + refused == 32 * 7 * 2 * (4 + 3 - 1)
