@@ -36,7 +36,7 @@ help:
 	@echo "make linkcheck   check the book's external links (needs the network; not part of make test)"
 	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
 	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600] [JOBS=n] [MEMORY=4] [SANDBOX=none]   grade each submission in a sandbox"
-	@echo "make bench   time each notebook, a cold and a warm build, and the test suite"
+	@echo "make bench   time make test from a clean build (stage by stage, each chapter) and a warm rebuild"
 	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
 	@echo "make clean   remove the build output (keeps .venv)"

@@ -104,6 +104,10 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
     if refused:
         return Graded({}, refused, {})
     notes = structure_problems(notebook, template)
+
+    def ungraded(problem: str) -> Graded:
+        return Graded({}, "; ".join([problem, *notes]), {})
+
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)  # all the submission may write to: a copy of itself and of the autograder
         nbformat.write(notebook, work / "submission.ipynb")
@@ -124,15 +128,14 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.communicate()
-                return Graded({}, "; ".join([f"timed out after {timeout:g} s", *notes]), {})
+                return ungraded(f"timed out after {timeout:g} s")
             if memory is not None and memory.exceeded():
-                return Graded({}, "; ".join([f"ran out of memory (limit {confinement.memory / 2**30:g} GiB)",
-                                             *notes]), {})
+                return ungraded(f"ran out of memory (limit {confinement.memory / 2**30:g} GiB)")
             if process.returncode != 0 or not output.is_file():
                 last = (stderr.strip().splitlines() or ["no message"])[-1]
                 if "DeadKernelError" in last:
                     last = "its Python kernel died (the notebook exited Python, or Python crashed)"
-                return Graded({}, "; ".join([f"could not be graded: {last}", *notes]), {})
+                return ungraded(f"could not be graded: {last}")
             result = json.loads(output.read_text())
         finally:
             if memory is not None:
@@ -174,8 +177,9 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
     if not submissions.is_dir():
         sys.exit(f"SUBMISSIONS={submissions} is not a folder of submissions")
     files = sorted(path for path in submissions.iterdir() if path.is_file() and not path.name.startswith("."))
-    if sandboxed and sandbox.unavailable():
-        sys.exit(f"Submissions cannot be sandboxed here: {sandbox.unavailable()}.\nStudent code is untrusted; to "
+    reason = sandbox.unavailable() if sandboxed else None
+    if reason:
+        sys.exit(f"Submissions cannot be sandboxed here: {reason}.\nStudent code is untrusted; to "
                  "grade without a sandbox anyway (it can then read and write your files), pass SANDBOX=none.")
     confinement = Confinement(sandboxed, memory, (submissions, ROOT / "solutions", output))
     points = questions(master)
