@@ -26,7 +26,7 @@ BWRAP := /usr/bin/bwrap
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
 CACHE_STAMP := _build/.package-stamp
 
-.PHONY: help book serve test check linkcheck labs grade bench bench-widgets lock clean
+.PHONY: help book serve test check linkcheck labs grade autograder bench bench-widgets lock clean
 
 help:
 	@echo "make book    set up .venv, build the book into _build/html (warnings are errors)"
@@ -36,6 +36,7 @@ help:
 	@echo "make linkcheck   check the book's external links (needs the network; not part of make test)"
 	@echo "make labs    regenerate labs/ (student notebooks, public tests) and book/labs.md from solutions/"
 	@echo "make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=600] [JOBS=n] [MEMORY=4] [SANDBOX=none]   grade each submission in a sandbox"
+	@echo "make autograder LAB=lab01   write _build/autograder/lab01-autograder.zip for Gradescope or otter grade (Docker)"
 	@echo "make bench   time make test from a clean build (stage by stage, each chapter) and a warm rebuild"
 	@echo "make bench-widgets   time the widgets' slider updates in headless Chromium"
 	@echo "make lock    re-resolve requirements/lock.txt and environment.yml from requirements.in"
@@ -94,6 +95,10 @@ grade: $(STAMP) $(if $(filter none,$(SANDBOX)),,$(BWRAP))
 		echo "usage: make grade LAB=lab01 SUBMISSIONS=folder [TIMEOUT=seconds per submission] [JOBS=n at once] [MEMORY=GiB] [SANDBOX=none]"; exit 2; fi
 	$(BIN)/python tools/grade.py $(LAB) $(SUBMISSIONS) $(if $(TIMEOUT),--timeout $(TIMEOUT)) $(if $(JOBS),--jobs $(JOBS)) \
 		$(if $(MEMORY),--memory $(MEMORY)) $(if $(SANDBOX),--sandbox $(SANDBOX))
+
+autograder: $(STAMP)
+	@if [ -z "$(LAB)" ]; then echo "usage: make autograder LAB=lab01"; exit 2; fi
+	$(BIN)/python tools/autograder.py $(LAB)
 
 bench: $(STAMP)
 	$(BIN)/python tools/bench.py

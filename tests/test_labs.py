@@ -23,6 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
 
+import autograder  # noqa: E402
 import grade  # noqa: E402
 import make_labs  # noqa: E402
 from question_grader import QuestionGrader  # noqa: E402
@@ -49,9 +50,8 @@ MISTAKES = {
 }
 
 
-class Assigned(NamedTuple):
-    folder: Path  # otter assign's output for the master
-    archive: Path  # the autograder zip (hidden tests included)
+class Built(NamedTuple):
+    archive: Path  # the autograder zip, as make autograder and make grade build it (hidden tests included)
     solutions: Path  # the solutions notebook
 
 
@@ -61,19 +61,36 @@ def per_lab(function):
         function)
 
 
-@pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    """lab -> Assigned, otter assign run once per lab on first use."""
-    cache = {}
+def once_per_lab(make):
+    """A module fixture: lab -> make(lab, a fresh folder), made on first use."""
 
-    def build(lab):
-        if lab not in cache:
-            folder = tmp_path_factory.mktemp(lab)
-            archive = grade.autograder_zip(make_labs.master_path(lab), folder)
-            cache[lab] = Assigned(folder, archive, folder / "autograder" / f"{lab}.ipynb")
-        return cache[lab]
+    @pytest.fixture(scope="module")
+    def fixture(tmp_path_factory):
+        cache = {}
 
-    return build
+        def get(lab):
+            if lab not in cache:
+                cache[lab] = make(lab, tmp_path_factory.mktemp(lab))
+            return cache[lab]
+
+        return get
+
+    return fixture
+
+
+def assign_lab(lab, folder):
+    """otter assign's output for the lab (student/ and autograder/ with every test)."""
+    make_labs.assign(make_labs.master_path(lab), folder)
+    return folder
+
+
+def build_lab(lab, folder):
+    archive = autograder.build(lab, folder)
+    return Built(archive, folder / autograder.ASSIGNED / "autograder" / f"{lab}.ipynb")
+
+
+assigned = once_per_lab(assign_lab)
+built = once_per_lab(build_lab)
 
 
 def template(lab):
@@ -88,9 +105,9 @@ def test_one_lab_per_chapter():
 
 
 @per_lab
-def test_labs_are_generated_from_the_masters(lab, built):
+def test_labs_are_generated_from_the_masters(lab, assigned):
     master = make_labs.master_path(lab)
-    found = make_labs.differences(lab, make_labs.generate(master, built(lab).folder))
+    found = make_labs.differences(lab, make_labs.generate(master, assigned(lab)))
     assert not found, f"labs/{lab} does not match solutions/{lab}: run make labs ({found})"
 
 
@@ -110,7 +127,7 @@ def test_student_notebooks_hide_the_solutions_and_set_up_colab():
 @pytest.mark.whole_notebook
 @per_lab
 def test_solutions_score_full_marks_in_time(lab, built):
-    _, archive, solutions = built(lab)
+    archive, solutions = built(lab)
     started = time.perf_counter()
     graded = grade.grade_one(solutions, archive, template(lab), timeout=2 * LAB_BUDGET)
     seconds = time.perf_counter() - started
@@ -123,7 +140,7 @@ def test_solutions_score_full_marks_in_time(lab, built):
 @pytest.mark.whole_notebook
 @per_lab
 def test_unfilled_notebook_scores_zero_cleanly(lab, built):
-    _, archive, _ = built(lab)
+    archive = built(lab).archive
     graded = grade.grade_one(make_labs.student_path(lab), archive, template(lab), timeout=LAB_BUDGET)
     assert set(graded.scores) == set(make_labs.questions(make_labs.master_path(lab)))
     assert sum(graded.scores.values()) == 0, graded.scores
@@ -131,13 +148,13 @@ def test_unfilled_notebook_scores_zero_cleanly(lab, built):
 
 
 @pytest.fixture(scope="module")
-def question_grader(built):
+def question_grader(assigned):
     """lab -> QuestionGrader, its preamble run once per lab on first use."""
     cache = {}
 
     def grader(lab):
         if lab not in cache:
-            cache[lab] = QuestionGrader(make_labs.master_path(lab), built(lab).folder / "autograder" / "tests")
+            cache[lab] = QuestionGrader(make_labs.master_path(lab), assigned(lab) / "autograder" / "tests")
         return cache[lab]
 
     return grader

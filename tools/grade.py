@@ -24,17 +24,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import NamedTuple
 
+import autograder as autograders
 import nbformat
 import sandbox
-from make_labs import ROOT, assign, master_path, masters, questions, student_path
+from make_labs import ROOT, master_path, masters, questions, student_path
 
 DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
 DEFAULT_MEMORY = 4 * 2**30  # bytes per submission
-
-
-def autograder_zip(master: Path, folder: Path) -> Path:
-    assign(master, folder)
-    return next((folder / "autograder").glob("*.zip"))
 
 
 def grade_in_this_process(submission: str, autograder: str, output: str) -> None:
@@ -188,8 +184,8 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
     feedback = output / f"{lab}-feedback"
     feedback.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
-        print(f"Building {lab}'s autograder (otter assign) ...", flush=True)
-        autograder = autograder_zip(master, Path(folder))
+        print(f"Building {lab}'s autograder (as make autograder does) ...", flush=True)
+        autograder = autograders.build(lab, Path(folder))
         where = (f"each in a sandbox (memory limit {memory / 2**30:g} GiB)" if sandboxed
                  else "WITHOUT a sandbox (SANDBOX=none)")
         print(f"Grading {len(files)} submissions, {jobs} at a time, {where} ...", flush=True)
