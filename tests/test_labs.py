@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 import nbformat
 import pytest
+from lab_answers import CATALOGUE
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tools"))
@@ -33,22 +34,6 @@ pytestmark = pytest.mark.labs
 
 LABS = [master.stem for master in make_labs.masters()]
 LAB_BUDGET = 180  # seconds: a lab runs in at most 3 minutes on 2 cores with the solutions filled in
-
-# One typical mistake per lab: (question, text in the solution, the mistaken text, words the feedback must contain).
-MISTAKES = {
-    "lab01": ("q1", "np.split(members, [n_train, n_train + n_val])",
-              "(members[:n_train], members[n_train:n_train + n_val], members[n_train - 10:])", "data leak"),
-    "lab02": ("q1", "shifted = logits - logits.max(axis=1, keepdims=True)", "shifted = logits",
-              "subtract each row's maximum"),
-    "lab03": ("q1", "return 0.5 * (1 + np.tanh(0.5 * x))", "return 1 / (1 + np.exp(-x))", "overflowed"),
-    "lab04": ("q1", 'int(np.argmin(history.history["val_loss"])) + 1', 'int(np.argmin(history.history["val_loss"]))',
-              "off by one"),
-    "lab05": ("q1", "activations / (1 - rate)", "activations", "1/(1 - rate)"),
-    "lab06": ("q1", "// stride + 1", "// stride", "off-by-one"),
-    "lab07": ("q1", "np.sum(image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel)",
-              "np.sum(image[i:i + kernel.shape[0], j:j + kernel.shape[1]] * kernel[::-1, ::-1])", "flipped"),
-}
-
 
 class Built(NamedTuple):
     archive: Path  # the autograder zip, as make autograder and make grade build it (hidden tests included)
@@ -124,6 +109,22 @@ def test_student_notebooks_hide_the_solutions_and_set_up_colab():
         assert not hidden, f"{lab}: the student's tests {hidden} contain hidden tests"
 
 
+def test_grader_check_says_that_only_the_public_tests_ran(tmp_path, monkeypatch):
+    from gencnn.labs import public_checks
+
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "q1.py").write_text((make_labs.LABS / "lab06" / "tests" / "q1.py").read_text())
+    monkeypatch.chdir(tmp_path)
+    grader = public_checks()
+    right = grader.check("q1", {"conv_output_size": lambda n, k, stride=1, padding=0, dilation=1:
+                                (n + 2 * padding - dilation * (k - 1) - 1) // stride + 1})
+    wrong = grader.check("q1", {"conv_output_size": lambda n, k, stride=1, padding=0, dilation=1: n - k})
+    for shown in (repr(right), right._repr_html_()):
+        assert "q1: the public tests passed; hidden tests grade the rest" in shown, shown
+        assert "All test cases passed" not in shown and "passed!" not in shown, shown
+    assert "fits 26 times, not 25" in repr(wrong) and "fits 26 times, not 25" in wrong._repr_html_()
+
+
 @pytest.mark.whole_notebook
 @per_lab
 def test_solutions_score_full_marks_in_time(lab, built):
@@ -149,7 +150,7 @@ def test_unfilled_notebook_scores_zero_cleanly(lab, built):
 
 @pytest.fixture(scope="module")
 def question_grader(assigned):
-    """lab -> QuestionGrader, its preamble run once per lab on first use."""
+    """lab -> QuestionGrader, the lab's cells run once, on first use."""
     cache = {}
 
     def grader(lab):
@@ -160,15 +161,44 @@ def question_grader(assigned):
     return grader
 
 
+def catalogue_cases() -> list:
+    cases = []
+    for lab, questions in CATALOGUE.items():
+        for question, answers in questions.items():
+            for answer in answers:
+                verdict = "right" if answer.mistake is None else "wrong"
+                cases.append(pytest.param(lab, question, answer, id=f"{lab}-{question}-{verdict}-{answer.what}",
+                                          marks=pytest.mark.xdist_group(lab)))
+    return cases
+
+
+def test_every_question_has_a_catalogue():
+    for lab in LABS:
+        points = make_labs.questions(make_labs.master_path(lab))
+        covered = sorted(CATALOGUE.get(lab, {}))
+        assert covered == sorted(points), f"{lab}: the catalogue covers {covered}, the lab asks {sorted(points)}"
+        for question, answers in CATALOGUE[lab].items():
+            right = sum(answer.mistake is None for answer in answers)
+            wrong = len(answers) - right
+            assert right >= 1 and wrong >= 2, f"{lab} {question}: {right} other right answers, {wrong} mistakes"
+
+
 @per_lab
-def test_a_typical_mistake_costs_points_and_is_named(lab, question_grader):
-    question, right, wrong, words = MISTAKES[lab]
+def test_the_solutions_score_full_marks_question_by_question(lab, question_grader):
+    for question, points in make_labs.questions(make_labs.master_path(lab)).items():
+        graded = question_grader(lab).grade(question)
+        assert (graded.score, graded.possible) == (points, points), graded.feedback
+
+
+@pytest.mark.parametrize("lab, question, answer", catalogue_cases())
+def test_catalogue_answer_is_graded_as_it_deserves(lab, question, answer, question_grader):
     points = make_labs.questions(make_labs.master_path(lab))[question]
-    solution = question_grader(lab).grade(question)
-    assert (solution.score, solution.possible) == (points, points), solution.feedback
-    mistaken = question_grader(lab).grade(question, {right: wrong})
-    assert mistaken.score < points, mistaken.feedback
-    assert words in mistaken.feedback, mistaken.feedback
+    graded = question_grader(lab).grade(question, answer.replace)
+    if answer.mistake is None:
+        assert graded.score == points, f"right ({answer.what}) but {graded.score} of {points}:\n{graded.feedback}"
+    else:
+        assert graded.score == 0, f"a mistake ({answer.what}) got {graded.score} of {points}:\n{graded.feedback}"
+        assert answer.mistake in graded.feedback, f"the feedback does not say {answer.mistake!r}:\n{graded.feedback}"
 
 
 @pytest.mark.whole_notebook

@@ -82,9 +82,9 @@ def setup_source(lab: str, names: list[str]) -> str:
         f"    for question in {names!r}:\n"
         f'        urllib.request.urlretrieve(f"{raw}/tests/{{question}}.py", tests / f"{{question}}.py")\n'
         "\n"
-        "import otter\n"
+        "from gencnn.labs import public_checks\n"
         "\n"
-        "grader = otter.Notebook()"
+        "grader = public_checks()  # otter's checker; it says when only the public tests have passed"
     )
 
 

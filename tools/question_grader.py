@@ -1,11 +1,11 @@
 """Grade answers to one lab question without running the whole lab (for the lab tests and `make check`).
 
-A lab master's preamble (its code cells before the first question, less the checker's set-up) runs
-once, in an IPython shell in this process. Each answer then runs with that question's own cells, in a
-fresh copy of the preamble's namespace, and is graded by the question's test file (public and hidden
-tests) through otter's test runner on the resulting globals, which is how otter grades a notebook.
-So a NumPy question is graded in a second, and a question that reads a trained model pays for that
-training once, not once per answer or per question.
+The master's code cells (less the checker's set-up) run once, in order, in an IPython shell in this
+process, and the namespace is kept as it stands before each question: the preamble and the solutions
+of the questions before it. An answer to a question then runs in a fresh copy of that namespace and
+is graded by the question's test file (public and hidden tests) through otter's test runner on the
+resulting globals, which is how otter grades a notebook. So a NumPy question is graded in a second,
+and a question that reads a trained model pays for that training once, not once per answer.
 """
 
 from __future__ import annotations
@@ -27,10 +27,9 @@ class Graded(NamedTuple):
     feedback: str  # every test's result as otter words it, and the answer's own error if it raised
 
 
-def _split(master: Path) -> tuple[list[str], dict[str, list[str]]]:
-    """(preamble sources, question name -> its answer cells' sources) of a master notebook."""
-    preamble: list[str] = []
-    answers: dict[str, list[str]] = {}
+def _cells(master: Path) -> list[tuple[str | None, str]]:
+    """The master's code cells in order, outside the tests: (question they answer or None, source)."""
+    cells: list[tuple[str | None, str]] = []
     question = None
     in_tests = False
     for cell in nbformat.read(master, as_version=4).cells:
@@ -38,14 +37,13 @@ def _split(master: Path) -> tuple[list[str], dict[str, list[str]]]:
         if cell.cell_type == "raw":
             if first == "# BEGIN QUESTION":
                 question = yaml.safe_load(cell.source.split("\n", 1)[1])["name"]
-                answers[question] = []
             elif first in ("# BEGIN TESTS", "# END TESTS"):
                 in_tests = first == "# BEGIN TESTS"
             elif first == "# END QUESTION":
                 question = None
         elif cell.cell_type == "code" and not in_tests and SETUP_TAG not in cell.metadata.get("tags", []):
-            (answers[question] if question else preamble).append(cell.source)
-    return preamble, answers
+            cells.append((question, cell.source))
+    return cells
 
 
 class QuestionGrader:
@@ -54,16 +52,39 @@ class QuestionGrader:
     def __init__(self, master: Path, tests: Path):
         from IPython.core.interactiveshell import InteractiveShell
 
+        self.master = master
         self.tests = tests  # otter assign's autograder/tests folder: public and hidden tests
-        preamble, self.answers = _split(master)
+        self.cells = _cells(master)
+        self.answers = {question: [source for name, source in self.cells if name == question]
+                        for question, _ in self.cells if question}
         self.shell = InteractiveShell.instance()
         self.shell.user_ns.clear()
         self.shell.init_user_ns()
-        for source in preamble:
+        self.before: dict[str, dict] = {}  # question -> the namespace before its cells (filled as needed)
+        self.done = 0  # how many of self.cells have run in self.running
+        self.running = dict(self.shell.user_ns)
+
+    def _namespace_before(self, question: str) -> dict:
+        """The namespace after every cell before `question`'s first cell (solutions included)."""
+        while question not in self.before:
+            name, source = self.cells[self.done]
+            if name and name not in self.before:
+                self.before[name] = dict(self.running)
+            if name == question:
+                break
+            self._load(self.running)
             error = self._run(source)
             if error:
-                raise RuntimeError(f"the preamble of {master.name} raised {error}")
-        self.preamble = dict(self.shell.user_ns)
+                raise RuntimeError(f"{self.master.name}: the cell starting {source.splitlines()[0]!r} raised {error}")
+            self.running = dict(self.shell.user_ns)
+            self.done += 1
+        return self.before[question]
+
+    def _load(self, namespace: dict) -> None:
+        """Make `namespace` the shell's; arrays are copied so an answer that edits one in place spoils none."""
+        self.shell.user_ns.clear()
+        self.shell.user_ns.update({name: value.copy() if isinstance(value, np.ndarray) else value
+                                   for name, value in namespace.items()})
 
     def _run(self, source: str) -> str | None:
         """Run a cell quietly; the error it raised, or None."""
@@ -89,9 +110,7 @@ class QuestionGrader:
             if places != 1:
                 raise ValueError(f"{question}: {old!r} occurs {places} times in the answer cells, not once")
             sources = [source.replace(old, new) for source in sources]
-        self.shell.user_ns.clear()  # arrays are copied: an answer that edits one in place spoils no other
-        self.shell.user_ns.update({name: value.copy() if isinstance(value, np.ndarray) else value
-                                   for name, value in self.preamble.items()})
+        self._load(self._namespace_before(question))
         errors = [error for error in map(self._run, sources) if error]
         test_file = create_test_file(str(self.tests / f"{question}.py"), None)  # a .py file needs no notebook metadata
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):

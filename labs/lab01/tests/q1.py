@@ -4,6 +4,7 @@ OK_FORMAT = False
 
 name = "q1"
 points = 3
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
 def test_sizes_on_a_small_example(stratified_split, np):

@@ -4,6 +4,7 @@ OK_FORMAT = False
 
 name = "q2"
 points = 2
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
 def test_statistics_are_numbers(mean, std):

@@ -4,6 +4,7 @@ OK_FORMAT = False
 
 name = "q3"
 points = 1
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
 def test_majority_accuracy_is_a_fraction(majority_accuracy):
