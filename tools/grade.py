@@ -3,8 +3,9 @@
 Every file in the folder is a submission. Each is graded in its own process (otter run: the notebook
 is executed against the public and hidden tests) under a time limit, so a submission that crashes,
 loops or is not a notebook gets a row saying so and the batch always completes. Writes a CSV (file,
-each question's score, total, possible, status), a summary (mean, distribution per question) and,
-per submission, the feedback to hand back: every test's result, hidden tests included.
+each question's score, an empty column per written question, total, possible, status), a summary
+(mean, distribution per question), per submission the feedback to hand back (every test's result,
+hidden tests included), and every submission's written answers, question by question, to grade by hand.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from typing import NamedTuple
 import autograder as autograders
 import nbformat
 import sandbox
-from make_labs import ROOT, master_path, masters, questions, student_path
+from make_labs import ROOT, master_path, masters, questions, student_path, written_questions
 
 DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
 DEFAULT_MEMORY = 4 * 2**30  # bytes per submission
@@ -57,6 +58,50 @@ def structure_problems(submission: nbformat.NotebookNode, template: nbformat.Not
     if [source for source in sources if source in kept] != kept:
         problems.append("cells reordered")
     return problems
+
+
+WRITTEN_PROMPT = "<!-- BEGIN QUESTION -->"  # otter assign opens each written question's prompt with this
+ANSWER_TAG = "otter_answer_cell"  # and tags the cells where the student answers
+UNANSWERED = "_Type your answer here, replacing this text._"  # what such a cell holds until then
+
+
+def written_answers(submission: nbformat.NotebookNode, template: nbformat.NotebookNode,
+                    names: list[str]) -> dict[str, str]:
+    """Written question -> the student's answer: the answer cells after the question's (locked) prompt."""
+    prompts = [cell.source for cell in template.cells if cell.cell_type == "markdown"
+               and cell.source.lstrip().startswith(WRITTEN_PROMPT) and cell.metadata.get("editable") is False]
+    sources = [cell.get("source", "") for cell in submission.cells]
+    answers = {}
+    for name, prompt in zip(names, prompts):
+        if prompt not in sources:
+            answers[name] = "(the question's prompt cell was deleted; look at the notebook)"
+            continue
+        parts = []
+        for cell in submission.cells[sources.index(prompt) + 1:]:
+            if ANSWER_TAG not in cell.metadata.get("tags", []):
+                break
+            if cell.source.strip() not in ("", UNANSWERED):
+                parts.append(cell.source.strip())
+        answers[name] = "\n\n".join(parts) or "(no answer)"
+    return answers
+
+
+def written_report(lab: str, written: dict[str, float], template: nbformat.NotebookNode,
+                   files: list[Path]) -> str:
+    """Every submission's answer to each written question, one question at a time, for grading by hand."""
+    lines = [f"# {lab}: written answers", "",
+             f"Grade these by hand and enter the points in the columns {', '.join(written)} of {lab}.csv.", ""]
+    collected = {}
+    for path in files:
+        try:
+            collected[path.name] = written_answers(nbformat.read(path, as_version=4), template, list(written))
+        except Exception:  # not a notebook: its row in the CSV says so
+            collected[path.name] = dict.fromkeys(written, "(not a notebook)")
+    for name, worth in written.items():
+        lines += [f"## {name} ({worth:g} points)", ""]
+        for file, answers in collected.items():
+            lines += [f"### {file}", "", answers[name], ""]
+    return "\n".join(lines)
 
 
 class Graded(NamedTuple):
@@ -179,6 +224,7 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
                  "grade without a sandbox anyway (it can then read and write your files), pass SANDBOX=none.")
     confinement = Confinement(sandboxed, memory, (submissions, ROOT / "solutions", output))
     points = questions(master)
+    written = written_questions(master)
     template = nbformat.read(student_path(lab), as_version=4)
     rows = []
     feedback = output / f"{lab}-feedback"
@@ -208,12 +254,15 @@ def grade(lab: str, submissions: Path, output: Path, timeout: float, jobs: int =
                       f"({graded.status}) in {seconds:.0f} s; about {left:.0f} s left", flush=True)
     rows.sort(key=lambda row: row["file"])
     with open(output / f"{lab}.csv", "w", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["file", *points, "total", "possible", "status"])
+        # the written questions' columns stay empty for the instructor; total and possible count the tests' points
+        writer = csv.DictWriter(handle, fieldnames=["file", *points, *written, "total", "possible", "status"])
         writer.writeheader()
         writer.writerows(rows)
     text = summary(lab, points, rows)
     (output / f"{lab}-summary.md").write_text(text)
-    print(f"\n{text}\nWrote {output / f'{lab}.csv'}, {output / f'{lab}-summary.md'} and the feedback in {feedback}")
+    (output / f"{lab}-written.md").write_text(written_report(lab, written, template, files))
+    print(f"\n{text}\nWrote {output / f'{lab}.csv'}, {output / f'{lab}-summary.md'}, the feedback in {feedback} "
+          f"and the written answers to grade by hand in {output / f'{lab}-written.md'}")
     return rows
 
 

@@ -51,14 +51,21 @@ def assign(master: Path, output: Path) -> None:
         sys.exit(f"otter assign failed on {master.relative_to(ROOT)}:\n{result.stdout}{result.stderr}")
 
 
+def _question_configs(master: Path) -> list[dict]:
+    """The configuration of each BEGIN QUESTION cell of the master, in order."""
+    return [yaml.safe_load(cell.source.split("\n", 1)[1]) for cell in nbformat.read(master, as_version=4).cells
+            if cell.cell_type == "raw" and cell.source.startswith("# BEGIN QUESTION")]
+
+
 def questions(master: Path) -> dict[str, float]:
-    """Question name -> points, from the master's BEGIN QUESTION cells."""
-    found = {}
-    for cell in nbformat.read(master, as_version=4).cells:
-        if cell.cell_type == "raw" and cell.source.startswith("# BEGIN QUESTION"):
-            config = yaml.safe_load(cell.source.split("\n", 1)[1])
-            found[config["name"]] = config.get("points", 1)
-    return found
+    """Autograded question name -> points (the tests grade these)."""
+    return {config["name"]: config.get("points", 1) for config in _question_configs(master)
+            if not config.get("manual")}
+
+
+def written_questions(master: Path) -> dict[str, float]:
+    """Written question name -> points (otter's manual questions: the instructor grades these)."""
+    return {config["name"]: config.get("points", 1) for config in _question_configs(master) if config.get("manual")}
 
 
 def colab_links(lab: str) -> tuple[str, str]:
@@ -117,11 +124,12 @@ def labs_page() -> str:
     rows = []
     for master in masters():
         lab = master.stem
-        points = questions(master)
+        points, written = questions(master), written_questions(master)
         document, title = chapter_of(lab)
         colab, _ = colab_links(lab)
         number = int(lab.removeprefix("lab"))
-        rows.append(f"| {number} | [{title}]({document}.ipynb) | {len(points)} | {sum(points.values()):g} "
+        rows.append(f"| {number} | [{title}]({document}.ipynb) | {len(points)} + {len(written)} "
+                    f"| {sum(points.values()):g} + {sum(written.values()):g} "
                     f"| [Open in Colab]({colab}) | {{download}}`{lab}.ipynb <../labs/{lab}/{lab}.ipynb>` |")
     return "\n".join([
         "# Labs",
@@ -137,6 +145,10 @@ def labs_page() -> str:
         "at once whether your answer is on the right track. Your instructor grades the submitted notebook",
         "with hidden tests as well, which look for the usual mistakes, so passing the public tests is",
         "necessary but not sufficient. Each lab runs in a few minutes on a laptop CPU.",
+        "",
+        "Each lab also asks at least one written question, where you explain a result of your own run in a",
+        "few sentences; your instructor reads and grades those. The table counts the autograded questions",
+        "and points first, the written ones second.",
         "",
         "| Lab | Chapter | Questions | Points | Colab | Download |",
         "| ---: | --- | ---: | ---: | --- | --- |",
@@ -169,10 +181,16 @@ def differences(lab: str, wanted: dict[Path, str]) -> dict[Path, str]:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("labs", nargs="*", metavar="LAB", help="only these labs (lab01 ...); all when none")
     parser.add_argument("--check", action="store_true", help="report out-of-date labs, change nothing")
     args = parser.parse_args()
+    unknown = sorted(set(args.labs) - {master.stem for master in masters()})
+    if unknown:
+        parser.error(f"no master for {', '.join(unknown)}; the labs are {', '.join(m.stem for m in masters())}")
     stale = {}
     for master in masters():
+        if args.labs and master.stem not in args.labs:
+            continue
         print(f"{master.relative_to(ROOT)}", flush=True)
         with tempfile.TemporaryDirectory() as folder:
             assign(master, Path(folder))
