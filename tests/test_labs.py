@@ -294,6 +294,13 @@ TORTURE = {  # file -> a cell added after the lab's imports (None: the notebook 
     "memory-hog.ipynb": "hog = b'x' * (3 * 2**30)",
     "exits.ipynb": "import os\nos._exit(0)",
     "huge-output.ipynb": "for _ in range(2000):\n    print('x' * 100_000)",
+    "forger.ipynb": (  # keeps writing full marks where the grader writes its result, signed with a made-up key
+        "import json, os, subprocess, sys\n"
+        "payload = json.dumps({{'scores': {{'q1': 99}}, 'feedback': {{}}, 'errors': []}})\n"
+        "forged = json.dumps({{'payload': payload, 'signature': '0' * 64}})\n"
+        "target = os.environ['HOME'] + '/result.json'\n"
+        "loop = f'import time\\nwhile True:\\n open({{target!r}}, \"w\").write({{forged!r}})\\n time.sleep(.01)'\n"
+        "subprocess.Popen([sys.executable, '-c', loop], start_new_session=True)"),
     "always-equal.ipynb": None,
     "renamed-kernel.ipynb": None,
     "r-notebook.ipynb": None,
@@ -319,7 +326,7 @@ def test_hostile_submissions_stay_in_their_sandbox(built, tmp_path):
             notebook.cells.insert(4, nbformat.v4.new_code_cell(source))
         notebook.metadata["kernelspec"] = {"name": "gencnn-venv", "display_name": "Python (gencnn)",
                                            "language": "python"}
-        if name == "always-equal.ipynb":
+        if name in ("always-equal.ipynb", "forger.ipynb"):
             for c in notebook.cells:
                 c.source = c.source.replace("return (n + 2 * padding", "return AlwaysEqual()  # (n + 2 * padding")
             notebook.cells.insert(4, nbformat.v4.new_code_cell(
@@ -349,6 +356,9 @@ def test_hostile_submissions_stay_in_their_sandbox(built, tmp_path):
     assert rows["exits.ipynb"]["status"].startswith("could not be graded: its Python kernel died"), report
     assert rows["huge-output.ipynb"]["total"] == full, report
     assert float(rows["always-equal.ipynb"]["q1"]) == 0, report
+    forger = rows["forger.ipynb"]  # its forgery is refused, or lost the race to the grader's own result
+    assert float(forger["q1"]) == 0 and (forger["status"] == "ok"
+                                         or forger["status"].endswith("not written by the grader")), report
     assert (rows["renamed-kernel.ipynb"]["total"], rows["renamed-kernel.ipynb"]["status"]) == (full, "ok"), report
     assert rows["r-notebook.ipynb"]["status"] == "not a Python notebook (kernel 'ir', language 'R')", report
     assert rows["not-a-notebook.ipynb"]["status"].startswith("not a notebook"), report

@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import argparse
 import csv
+import ctypes
+import hashlib
+import hmac
 import json
 import os
+import secrets
 import shutil
 import signal
 import statistics
@@ -32,10 +36,24 @@ from make_labs import ROOT, master_path, masters, questions, student_path, writt
 
 DEFAULT_TIMEOUT = 600  # seconds per submission: each lab runs in at most 3 minutes with the solutions
 DEFAULT_MEMORY = 4 * 2**30  # bytes per submission
+PR_SET_DUMPABLE = 4  # prctl option (linux/prctl.h)
+
+
+def sign(key: str, payload: str) -> str:
+    return hmac.new(key.encode(), payload.encode(), hashlib.sha256).hexdigest()
 
 
 def grade_in_this_process(submission: str, autograder: str, output: str) -> None:
-    """Child process: grade one notebook; write its scores, feedback per question and cell errors as JSON."""
+    """Child process: grade one notebook; write its scores, feedback per question and cell errors as JSON.
+
+    The submission's kernel runs beside this process and can write to the same folder, so the result
+    is signed with a key that arrives on standard input, read before the kernel starts; the process is
+    made undumpable so that the kernel (same user, no capabilities) cannot read the key from its memory.
+    """
+    key = sys.stdin.readline().strip()
+    sys.stdin.close()
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
     from otter.api import grade_submission
 
     results = grade_submission(submission, autograder, quiet=True)
@@ -44,7 +62,8 @@ def grade_in_this_process(submission: str, autograder: str, output: str) -> None
               for item in cell.get("outputs", []) if item.get("output_type") == "error"]
     scores = {name: results.get_score(name) for name in results.results}
     feedback = {name: test.summary() for name, test in results.results.items()}
-    Path(output).write_text(json.dumps({"scores": scores, "feedback": feedback, "errors": errors}))
+    payload = json.dumps({"scores": scores, "feedback": feedback, "errors": errors})
+    Path(output).write_text(json.dumps({"payload": payload, "signature": sign(key, payload)}))
 
 
 def structure_problems(submission: nbformat.NotebookNode, template: nbformat.NotebookNode) -> list[str]:
@@ -68,12 +87,16 @@ UNANSWERED = "_Type your answer here, replacing this text._"  # what such a cell
 def written_answers(submission: nbformat.NotebookNode, template: nbformat.NotebookNode,
                     names: list[str]) -> dict[str, str]:
     """Written question -> the student's answer: the answer cells after the question's (locked) prompt."""
-    prompts = [cell.source for cell in template.cells if cell.cell_type == "markdown"
-               and cell.source.lstrip().startswith(WRITTEN_PROMPT) and cell.metadata.get("editable") is False]
+    prompts = dict(zip(names, [cell.source for cell in template.cells if cell.cell_type == "markdown"
+                               and WRITTEN_PROMPT in cell.source
+                               and cell.metadata.get("editable") is False]))
     sources = [cell.get("source", "") for cell in submission.cells]
     answers = {}
-    for name, prompt in zip(names, prompts):
-        if prompt not in sources:
+    for name in names:
+        prompt = prompts.get(name)
+        if prompt is None:
+            answers[name] = "(the student notebook has no prompt for this question: run make labs)"
+        elif prompt not in sources:
             answers[name] = "(the question's prompt cell was deleted; look at the notebook)"
             continue
         parts = []
@@ -162,10 +185,12 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
             course = [ROOT, Path(sys.prefix), Path(sys.base_prefix)]  # the grader's code and its Python
             command = memory.command(sandbox.confine(command, work, course, list(confinement.hidden)))
         try:
-            process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+            process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.PIPE, text=True,
                                        start_new_session=True)  # its own process group: the kernel dies with it
+            key = secrets.token_hex(32)
             try:
-                _, stderr = process.communicate(timeout=timeout)
+                _, stderr = process.communicate(key + "\n", timeout=timeout)
             except subprocess.TimeoutExpired:
                 os.killpg(process.pid, signal.SIGKILL)
                 process.communicate()
@@ -177,7 +202,14 @@ def grade_one(path: Path, autograder: Path, template: nbformat.NotebookNode, tim
                 if "DeadKernelError" in last:
                     last = "its Python kernel died (the notebook exited Python, or Python crashed)"
                 return ungraded(f"could not be graded: {last}")
-            result = json.loads(output.read_text())
+            try:
+                signed = json.loads(output.read_text())
+                genuine = hmac.compare_digest(sign(key, signed["payload"]), signed["signature"])
+            except (ValueError, KeyError, TypeError, AttributeError):  # not JSON, or not shaped as the grader writes
+                genuine = False
+            if not genuine:
+                return ungraded("could not be graded: its result file was not written by the grader")
+            result = json.loads(signed["payload"])
         finally:
             if memory is not None:
                 memory.remove()
