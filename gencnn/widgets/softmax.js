@@ -39,7 +39,6 @@ function render({ model, el: host }) {
     const t = model.get("temperature");
     const k = model.get("target");
     temperature.set(Math.log10(t));
-    temperature.show(t);
     target.input.value = model.get("labels")[k];
     const { probabilities, logSum, scaled } = softmax(logits, t);
     rows.forEach((row, i) => {
@@ -49,7 +48,7 @@ function render({ model, el: host }) {
       row.share.textContent = `p = ${fmt(probabilities[i], 4)}`;
     });
     const loss = logSum - scaled[k];
-    readout.textContent = `Cross-entropy for the true class ${model.get("labels")[k]}: \u2212log p = ${fmt(loss, 4)}. ` +
+    readout.textContent = `True class ${model.get("labels")[k]}: cross-entropy \u2212log p = ${fmt(loss, 4)}. ` +
       (t < 1 ? "T < 1 sharpens the distribution towards the largest logit." :
         t > 1 ? "T > 1 flattens it towards uniform." : "T = 1 is the plain softmax.");
     root.gencnn = { probabilities, loss, logits, temperature: t, target: k };

@@ -25,7 +25,7 @@ class SoftmaxExplorer(CourseWidget):
 
     def __init__(self, logits=(2.0, 1.0, 0.1, -1.0), labels=None, temperature=1.0, target=0, **kwargs):
         logits = [float(z) for z in logits]
-        labels = [f"class {i}" for i in range(len(logits))] if labels is None else [str(label) for label in labels]
+        labels = [str(i) for i in range(len(logits))] if labels is None else [str(label) for label in labels]
         if len(labels) != len(logits):
             raise WidgetValueError(f"{len(labels)} labels for {len(logits)} logits; give one label per logit")
         super().__init__(logits=logits, labels=labels, temperature=temperature, target=target, **kwargs)

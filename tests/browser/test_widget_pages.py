@@ -134,11 +134,19 @@ def test_activation_explorer_plots_the_reference_functions(visit):
     assert page_visit.problems() == []
 
 
+def as_displayed(x: float, digits: int) -> str:
+    """A number as the widgets' fmt() writes it: rounded to `digits` decimals, no trailing zeros, a true minus."""
+    return f"{x:.{digits}f}".rstrip("0").rstrip(".").replace("-", "\u2212")
+
+
 def test_softmax_explorer_matches_the_reference(visit):
     page_visit = visit("book/02_softmax_cross_entropy.html")
     page = page_visit.page
     root = ".gencnn-softmax"
+    temperature_text = page.locator(f"{root} .gencnn-controls output").first
+    readout = page.locator(f"{root} .gencnn-readout")
     before = shown(page, root)
+    assert temperature_text.text_content() == as_displayed(before["temperature"], 2) == "1"
     for _ in range(30):
         page.get_by_label("Temperature T").press("ArrowLeft")
     page.get_by_label("True class").select_option(index=2)
@@ -148,4 +156,9 @@ def test_softmax_explorer_matches_the_reference(visit):
     np.testing.assert_allclose(numbers["probabilities"], softmax(numbers["logits"], numbers["temperature"]), rtol=1e-12)
     assert numbers["loss"] == pytest.approx(cross_entropy(numbers["logits"], 2, numbers["temperature"]), rel=1e-12)
     assert max(numbers["probabilities"]) > max(before["probabilities"])  # a lower temperature sharpens
+    assert temperature_text.text_content() == as_displayed(numbers["temperature"], 2) == "0.5"
+    text = readout.text_content()
+    label = page.get_by_label("True class").input_value()
+    assert text.startswith(f"True class {label}: cross-entropy \u2212log p = {as_displayed(numbers['loss'], 4)}. "), text
+    assert text.endswith("T < 1 sharpens the distribution towards the largest logit."), text
     assert page_visit.problems() == []
