@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 import autograder  # noqa: E402
 import grade  # noqa: E402
 import make_labs  # noqa: E402
-from question_grader import QuestionGrader  # noqa: E402
+from question_grader import QuestionGrader, master_answered  # noqa: E402
 
 # Every test here is a lab test; the tests of one lab share a worker (and its otter assign) under xdist.
 pytestmark = pytest.mark.labs
@@ -226,6 +226,42 @@ def test_catalogue_answer_is_graded_as_it_deserves(lab, question, answer, questi
     else:
         assert graded.score == 0, f"a mistake ({answer.what}) got {graded.score} of {points}:\n{graded.feedback}"
         assert answer.mistake in graded.feedback, f"the feedback does not say {answer.mistake!r}:\n{graded.feedback}"
+
+
+def submission_answering(lab: str, right: bool, folder: Path) -> Path:
+    """A whole submission (otter assign's solutions of the master) whose every question carries the first
+    right answer of its catalogue (right=True) or its first mistake (right=False)."""
+    answers = {question: next(answer.replace for answer in catalogue if (answer.mistake is None) == right)
+               for question, catalogue in CATALOGUE[lab].items()}
+    master = folder / "master" / f"{lab}.ipynb"
+    master.parent.mkdir(parents=True)
+    nbformat.write(master_answered(make_labs.master_path(lab), answers), master)
+    make_labs.assign(master, folder / "assigned")
+    return folder / "assigned" / "autograder" / f"{lab}.ipynb"
+
+
+@pytest.mark.whole_notebook
+@per_lab
+def test_the_catalogue_grades_the_same_through_make_grade(lab, tmp_path):
+    """One notebook with a right answer of another form to every question gets full marks, and one with a
+    typical mistake in every question gets none, with feedback naming each mistake: through grade.py."""
+    folder = tmp_path / "submissions"
+    folder.mkdir()
+    for name, right in (("right", True), ("mistakes", False)):
+        (folder / f"{name}.ipynb").write_text(submission_answering(lab, right, tmp_path / name).read_text())
+    result = subprocess.run([sys.executable, "tools/grade.py", lab, str(folder), "--output", str(tmp_path / "out"),
+                             "--timeout", str(2 * LAB_BUDGET), "--jobs", "2"], cwd=ROOT, capture_output=True,
+                            text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with open(tmp_path / "out" / f"{lab}.csv", newline="") as handle:
+        rows = {row["file"]: row for row in csv.DictReader(handle)}
+    points = make_labs.questions(make_labs.master_path(lab))
+    feedback = (tmp_path / "out" / f"{lab}-feedback" / "mistakes.ipynb.txt").read_text()
+    assert float(rows["right.ipynb"]["total"]) == sum(points.values()), (rows["right.ipynb"], result.stdout)
+    for question in points:
+        assert float(rows["mistakes.ipynb"][question]) == 0, f"{question}: {rows['mistakes.ipynb']}\n{feedback}"
+        mistake = next(answer for answer in CATALOGUE[lab][question] if answer.mistake)
+        assert mistake.mistake in feedback, f"{question}: the feedback does not say {mistake.mistake!r}\n{feedback}"
 
 
 @pytest.mark.whole_notebook

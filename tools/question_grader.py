@@ -27,12 +27,12 @@ class Graded(NamedTuple):
     feedback: str  # every test's result as otter words it, and the answer's own error if it raised
 
 
-def _cells(master: Path) -> list[tuple[str | None, str]]:
-    """The master's code cells in order, outside the tests: (question they answer or None, source)."""
-    cells: list[tuple[str | None, str]] = []
+def _cells(notebook: nbformat.NotebookNode) -> list[tuple[int, str | None, str]]:
+    """The master's code cells in order, outside the tests: (index, question they answer or None, source)."""
+    cells: list[tuple[int, str | None, str]] = []
     question = None
     in_tests = False
-    for cell in nbformat.read(master, as_version=4).cells:
+    for index, cell in enumerate(notebook.cells):
         first = cell.source.split("\n", 1)[0].strip()
         if cell.cell_type == "raw":
             if first == "# BEGIN QUESTION":
@@ -42,8 +42,33 @@ def _cells(master: Path) -> list[tuple[str | None, str]]:
             elif first == "# END QUESTION":
                 question = None
         elif cell.cell_type == "code" and not in_tests and SETUP_TAG not in cell.metadata.get("tags", []):
-            cells.append((question, cell.source))
+            cells.append((index, question, cell.source))
     return cells
+
+
+def replaced(question: str, sources: list[str], replacements: dict[str, str]) -> list[str]:
+    """A question's answer cells with each `old: new` replacement made.
+
+    Raises ValueError when a replacement's text does not occur exactly once in the answer cells.
+    """
+    for old, new in replacements.items():
+        places = sum(source.count(old) for source in sources)
+        if places != 1:
+            raise ValueError(f"{question}: {old!r} occurs {places} times in the answer cells, not once")
+        sources = [source.replace(old, new) for source in sources]
+    return sources
+
+
+def master_answered(master: Path, answers: dict[str, dict[str, str]]) -> nbformat.NotebookNode:
+    """The master notebook with each question's answer cells changed by its replacements (question -> them)."""
+    notebook = nbformat.read(master, as_version=4)
+    cells = _cells(notebook)
+    for question, replacements in answers.items():
+        indices = [index for index, name, _ in cells if name == question]
+        for index, source in zip(indices, replaced(question, [notebook.cells[i].source for i in indices],
+                                                   replacements)):
+            notebook.cells[index].source = source
+    return notebook
 
 
 class QuestionGrader:
@@ -54,7 +79,7 @@ class QuestionGrader:
 
         self.master = master
         self.tests = tests  # otter assign's autograder/tests folder: public and hidden tests
-        self.cells = _cells(master)
+        self.cells = [(question, source) for _, question, source in _cells(nbformat.read(master, as_version=4))]
         self.answers = {question: [source for name, source in self.cells if name == question]
                         for question, _ in self.cells if question}
         self.shell = InteractiveShell.instance()
@@ -98,18 +123,10 @@ class QuestionGrader:
         return "\n\n".join(self.answers[question])
 
     def grade(self, question: str, replacements: dict[str, str] | None = None) -> Graded:
-        """Grade `question` with each `old: new` replacement made in its answer cells (none: the solution).
-
-        Raises ValueError when a replacement's text does not occur exactly once in the answer cells.
-        """
+        """Grade `question` with each `old: new` replacement made in its answer cells (none: the solution)."""
         from otter.test_files import create_test_file
 
-        sources = list(self.answers[question])
-        for old, new in (replacements or {}).items():
-            places = sum(source.count(old) for source in sources)
-            if places != 1:
-                raise ValueError(f"{question}: {old!r} occurs {places} times in the answer cells, not once")
-            sources = [source.replace(old, new) for source in sources]
+        sources = replaced(question, list(self.answers[question]), replacements or {})
         self._load(self._namespace_before(question))
         errors = [error for error in map(self._run, sources) if error]
         test_file = create_test_file(str(self.tests / f"{question}.py"), None)  # a .py file needs no notebook metadata
