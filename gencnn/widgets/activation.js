@@ -22,12 +22,11 @@ function render({ model, el: host }) {
   const width = slider("Range \u00b1", { min: 0.5, max: 20, step: 0.5, value: model.get("half_width") });
   const probe = slider("Probe x", { min: -20, max: 20, step: 0.05, value: model.get("probe"), format: (v) => fmt(v, 2) });
   const readout = el("p", { class: "gencnn-readout", role: "status" });
-  const chart = lineChart({ xLabel: "x" });
-  const legend = el("div", { class: "gencnn-legend" }, [
-    el("span", {}, [el("span", { class: "gencnn-swatch", style: "background:#0072b2" }), "f(x)"]),
-    el("span", {}, [el("span", { class: "gencnn-swatch", style: "background:#d55e00" }), "f\u2032(x) (dashed)"]),
-  ]);
-  root.append(el("div", { class: "gencnn-controls" }, [fn.row, width.row, probe.row]), chart.el, legend, readout);
+  // f and f' get a panel each: on one axis a derivative of 1 next to ReLU's values up to 20 looks like 0.
+  const chart = lineChart({ xLabel: "x", yLabel: "f(x)" });
+  const slope = lineChart({ xLabel: "x", yLabel: "f\u2032(x)" });
+  root.append(el("div", { class: "gencnn-controls" }, [fn.row, width.row, probe.row]),
+    el("div", { class: "gencnn-panels" }, [chart.el, slope.el]), readout);
 
   function draw() {
     const name = model.get("function");
@@ -44,9 +43,10 @@ function render({ model, el: host }) {
     const values = pairs.map((p) => p[0]);
     const derivatives = pairs.map((p) => p[1]);
     const [fx, dfx] = ACTIVATIONS[name](x0);
-    chart.update([{ xs, ys: values }, { xs, ys: derivatives, class: "gencnn-second" }],
-      [{ x: x0, y: fx }, { x: x0, y: dfx, class: "gencnn-second" }]);
-    chart.el.setAttribute("aria-label", `${name} and its derivative from ${-w} to ${w}`);
+    chart.update([{ xs, ys: values }], [{ x: x0, y: fx }]);
+    slope.update([{ xs, ys: derivatives, class: "gencnn-second" }], [{ x: x0, y: dfx, class: "gencnn-second" }]);
+    chart.el.setAttribute("aria-label", `${name} from ${-w} to ${w}`);
+    slope.el.setAttribute("aria-label", `the derivative of ${name} from ${-w} to ${w}`);
     const flat = derivatives.filter((d) => Math.abs(d) < 0.01).length;
     readout.textContent = `${name}(${fmt(x0, 2)}) = ${fmt(fx, 4)},  ${name}\u2032(${fmt(x0, 2)}) = ${fmt(dfx, 4)}.  ` +
       `The derivative is below 0.01 in ${Math.round((100 * flat) / n)}% of this range: gradients through those inputs almost vanish.`;

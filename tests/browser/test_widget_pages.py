@@ -28,6 +28,11 @@ def shown(page, selector):
         (k, v) => ArrayBuffer.isView(v) ? Array.from(v) : v))""")
 
 
+def as_displayed(x: float, digits: int) -> str:
+    """A number as the widgets' fmt() writes it: rounded to `digits` decimals, no trailing zeros, a true minus."""
+    return f"{x:.{digits}f}".rstrip("0").rstrip(".").replace("-", "\u2212")
+
+
 def test_convolution_explorer_follows_its_controls(visit):
     page_visit = visit("book/07_convolutional_networks.html")
     page = page_visit.page
@@ -131,12 +136,16 @@ def test_activation_explorer_plots_the_reference_functions(visit):
     x0, fx, dfx = shown(page, root)["probe"]
     assert x0 == pytest.approx(0.05)
     assert (fx, dfx) == pytest.approx(tuple(float(v) for v in activation("softplus", x0)), abs=1e-12)
+    page.get_by_label("Function").select_option("relu")
+    charts = page.locator(f"{root} svg.gencnn-chart")
+    assert charts.count() == 2, "f and f' each get their own panel"
+    assert [charts.nth(i).locator("polyline").count() for i in range(2)] == [1, 1]
+    # the derivative's own axis runs from 0 to 1 for ReLU, so the 1 is drawn at the top, not squashed near 0
+    ticks = charts.nth(1).locator("text.gencnn-tick").all_text_contents()
+    assert "0" in ticks and "1" in ticks, ticks
+    text = page.locator(f"{root} .gencnn-readout").text_content()
+    assert text.startswith(f"relu({as_displayed(x0, 2)}) = {as_displayed(max(x0, 0), 4)},"), text
     assert page_visit.problems() == []
-
-
-def as_displayed(x: float, digits: int) -> str:
-    """A number as the widgets' fmt() writes it: rounded to `digits` decimals, no trailing zeros, a true minus."""
-    return f"{x:.{digits}f}".rstrip("0").rstrip(".").replace("-", "\u2212")
 
 
 def test_softmax_explorer_matches_the_reference(visit):
@@ -159,6 +168,7 @@ def test_softmax_explorer_matches_the_reference(visit):
     assert temperature_text.text_content() == as_displayed(numbers["temperature"], 2) == "0.5"
     text = readout.text_content()
     label = page.get_by_label("True class").input_value()
-    assert text.startswith(f"True class {label}: cross-entropy \u2212log p = {as_displayed(numbers['loss'], 4)}. "), text
+    loss = as_displayed(numbers["loss"], 4)
+    assert text.startswith(f"True class {label}: cross-entropy \u2212log p = {loss}. "), text
     assert text.endswith("T < 1 sharpens the distribution towards the largest logit."), text
     assert page_visit.problems() == []
