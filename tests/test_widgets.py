@@ -62,6 +62,14 @@ def test_presets_and_custom_kernels(explorer):
     assert np.abs(explorer.feature_map).max() == 4
 
 
+def test_the_explorer_opens_on_its_strongest_response():
+    for image in ("digit 7", "cross"):
+        explorer = ConvolutionExplorer(image=image, preset="sobel x")
+        strongest = np.abs(explorer.feature_map).max()
+        assert strongest > 0 and abs(explorer.feature_map[explorer.selected_pixel]) == strongest
+    assert ConvolutionExplorer(image="cross", selected=[2, 3]).selected == [2, 3]  # unless told otherwise
+
+
 def test_selected_pixel_stays_inside_a_shrinking_feature_map():
     widget = ConvolutionExplorer(image="cross")
     widget.selected = [25, 20]

@@ -92,7 +92,7 @@ function render({ model, el: host }) {
     controls,
     el("div", { class: "gencnn-panels" }, [
       el("figure", {}, [inputCanvas, el("figcaption", { text: "Input (zero padding shaded); outline: the window of the chosen output pixel" })]),
-      el("figure", {}, [kernelGrid, el("figcaption", { text: "Kernel: drag a slider to edit an entry" })]),
+      el("figure", {}, [kernelGrid, el("figcaption", { text: "Kernel: type a number into any entry (or use the arrow keys)" })]),
       el("figure", {}, [mapCanvas, mapScale.el, el("figcaption", { text: "Feature map: hover, click or use the arrow keys to pick a pixel" })]),
     ]),
     formula, dot,
@@ -127,30 +127,36 @@ function render({ model, el: host }) {
     return Object.keys(presets).find((name) => same(presets[name])) || "custom";
   }
 
-  // One slider per kernel entry, rebuilt only when the kernel's shape changes (so a drag is never cut short).
+  // The kernel as a grid of number fields, laid out as the kernel is; rebuilt only when its shape changes,
+  // and a field being typed in is not overwritten (so "-0." may stand until it becomes a number).
   let cells = [];
   function drawKernel(kernel) {
     if (cells.length !== kernel.length * kernel[0].length) {
       kernelGrid.replaceChildren();
       kernelGrid.style.gridTemplateColumns = `repeat(${kernel[0].length}, auto)`;
       cells = kernel.flatMap((row, a) => row.map((value, b) => {
-        const entry = slider(`kernel row ${a + 1} column ${b + 1}`, { min: -8, max: 8, step: 0.05, value, format: (v) => fmt(v, 2) });
-        entry.row.classList.add("gencnn-kernel-cell");
-        entry.input.addEventListener("input", () => {
+        const entry = el("input", { type: "number", step: 0.05, class: "gencnn-kernel-cell",
+          "aria-label": `kernel row ${a + 1} column ${b + 1}` });
+        entry.value = value;
+        entry.addEventListener("input", () => {
+          const typed = entry.valueAsNumber;
+          if (!Number.isFinite(typed)) return;
           const next = model.get("kernel").map((k) => k.slice());
-          next[a][b] = entry.value();
+          next[a][b] = typed;
           apply({ kernel: next, preset: matchingPreset(next, model.get("presets")) });
         });
-        kernelGrid.append(entry.row);
+        kernelGrid.append(entry);
         return entry;
       }));
     }
     const limit = Math.max(1e-9, ...kernel.flat().map(Math.abs));
     kernel.flat().forEach((value, i) => {
       const [r, g, b] = diverging(value, limit);
-      cells[i].set(value);
-      cells[i].row.style.background = `rgb(${r},${g},${b})`;
-      cells[i].row.style.color = Math.abs(value) > 0.6 * limit ? "#fff" : "#111";
+      const typing = document.activeElement === cells[i]
+        && (!Number.isFinite(cells[i].valueAsNumber) || cells[i].valueAsNumber === value);
+      if (!typing) cells[i].value = value;
+      cells[i].style.background = `rgb(${r},${g},${b})`;
+      cells[i].style.color = Math.abs(value) > 0.6 * limit ? "#fff" : "#111";
     });
   }
 
@@ -203,7 +209,7 @@ function render({ model, el: host }) {
 
     let limit = 0;
     for (const v of output) limit = Math.max(limit, Math.abs(v));
-    const mapCell = Math.max(1, Math.floor(240 / Math.max(gy.out, gx.out)));
+    const mapCell = cell;  // the input's scale: a 13x13 map of a 28x28 digit is drawn at half its size
     const map = paintCells(mapCanvas, gy.out, gx.out, mapCell, (index) => diverging(output[index], limit));
     map.lineWidth = 2;
     map.strokeStyle = "#009e73";

@@ -104,6 +104,9 @@ class ConvolutionExplorer(CourseWidget):
         state = {str(name): _image_state(str(name), array) for name, array in images.items()}
         super().__init__(images=state, image=next(iter(state)) if image is None else image, preset=preset,
                          kernel=kernel, stride=stride, padding=padding, dilation=dilation, **kwargs)
+        if "selected" not in kwargs:  # open on the strongest response (a stroke's edge), not a blank corner
+            self.selected = [int(i) for i in np.unravel_index(np.argmax(np.abs(self.feature_map)),
+                                                               self.feature_map.shape)]
 
     # --- checks: every setting, alone and with the others, must give a layer Keras could build ----------
     def _check_geometry(self, **proposed):

@@ -50,6 +50,13 @@ def test_convolution_explorer_follows_its_controls(visit):
 
     before = agrees()
     assert before["rows"] == 26  # 28x28 digit, 3x3 kernel, valid padding
+    # it opens on the strongest response, on a stroke, and draws input and map at one pixel scale
+    assert tuple(before["selected"]) == reference.selected_pixel and before["value"] != 0
+    assert np.abs(before["value"]) == np.abs(reference.feature_map).max()
+    widths = [page.locator(f"{root} canvas").nth(i).evaluate("c => c.width") for i in range(2)]
+    assert widths[0] / 28 == widths[1] / 26, widths
+    dot = page.inner_text(f"{root} .gencnn-dot")
+    assert dot.endswith(f"= {as_displayed(before['value'], 4)}"), dot
 
     page.get_by_label("Stride", exact=True).press("ArrowRight")
     reference.stride = 2
@@ -66,7 +73,7 @@ def test_convolution_explorer_follows_its_controls(visit):
     reference.preset = "laplacian"
     agrees()
 
-    page.get_by_label("kernel row 1 column 1").press("ArrowRight")  # one step of 0.05
+    page.get_by_label("kernel row 1 column 1").fill("0.05")  # typed into the kernel's grid
     reference.kernel = [[0.05, 1, 0], [1, -4, 1], [0, 1, 0]]
     agrees()
     assert page.get_by_label("Kernel", exact=True).input_value() == "custom"
