@@ -289,18 +289,24 @@ def test_a_batch_with_broken_submissions_completes(built, tmp_path):
     (folder / "essay.ipynb").write_text("Dear instructor, my notebook is attached. Not.")
 
     result = subprocess.run([sys.executable, "tools/grade.py", lab, str(folder), "--output", str(tmp_path / "out"),
-                             "--timeout", "60", "--jobs", "2"], cwd=ROOT, capture_output=True, text=True)
+                             "--timeout", "120", "--jobs", "2"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "[6/6]" in result.stdout, result.stdout  # progress, one line per submission
     with open(tmp_path / "out" / f"{lab}.csv", newline="") as handle:
         rows = {row["file"]: row for row in csv.DictReader(handle)}
-    assert list(next(iter(rows.values()))) == ["file", "q1", "q2", "q3", "total", "possible", "status"]
-    assert (rows["good.ipynb"]["total"], rows["good.ipynb"]["status"]) == ("6.0", "ok")
-    assert float(rows["partial.ipynb"]["q3"]) == 1.0 and rows["partial.ipynb"]["total"] == "5.0"
+    points = make_labs.questions(make_labs.master_path(lab))
+    written = make_labs.written_questions(make_labs.master_path(lab))
+    full = str(float(sum(points.values())))
+    assert list(next(iter(rows.values()))) == ["file", *points, *written, "total", "possible", "status"]
+    assert all(rows["good.ipynb"][name] == "" for name in written)  # left for the instructor
+    assert (rows["good.ipynb"]["total"], rows["good.ipynb"]["status"]) == (full, "ok")
+    # right only at stride 1: q3 is graded all or nothing, so it loses all of q3 and nothing else
+    partial = rows["partial.ipynb"]
+    assert float(partial["q3"]) == 0 and float(partial["total"]) == float(full) - points["q3"]
     crash = "raised an error (ZeroDivisionError: division by zero in the cell starting '1 / 0')"
     assert rows["crashing.ipynb"]["status"] == crash
-    assert rows["crashing.ipynb"]["total"] == "6.0"  # the error stops nothing the tests need
-    assert rows["looping.ipynb"]["status"].startswith("timed out after 60 s")
+    assert rows["crashing.ipynb"]["total"] == full  # the error stops nothing the tests need
+    assert rows["looping.ipynb"]["status"].startswith("timed out after 120 s")
     assert rows["looping.ipynb"]["total"] == "0.0"
     assert rows["deleted-cell.ipynb"]["status"] == "1 of the lab's fixed cells deleted"
     assert rows["essay.ipynb"]["status"].startswith("not a notebook") and rows["essay.ipynb"]["total"] == "0.0"

@@ -4,6 +4,7 @@ OK_FORMAT = False
 
 name = "q1"
 points = 2
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
 def test_two_common_cases(conv_output_size):
