@@ -48,7 +48,8 @@ function render({ model, el: host }) {
     chart.el.setAttribute("aria-label", `${name} from ${-w} to ${w}`);
     slope.el.setAttribute("aria-label", `the derivative of ${name} from ${-w} to ${w}`);
     const flat = derivatives.filter((d) => Math.abs(d) < 0.01).length;
-    readout.textContent = `${name}(${fmt(x0, 2)}) = ${fmt(fx, 4)},  ${name}\u2032(${fmt(x0, 2)}) = ${fmt(dfx, 4)}.  ` +
+    const note = name === "leaky_relu" ? "  (Keras's default slope, 0.2, below 0; the book's text uses 0.01.)" : "";
+    readout.textContent = `${name}(${fmt(x0, 2)}) = ${fmt(fx, 4)},  ${name}\u2032(${fmt(x0, 2)}) = ${fmt(dfx, 4)}.${note}  ` +
       `The derivative is below 0.01 in ${Math.round((100 * flat) / n)}% of this range: gradients through those inputs almost vanish.`;
     root.gencnn = { name, xs, values, derivatives, probe: [x0, fx, dfx] };
   }
