@@ -4,9 +4,12 @@ OK_FORMAT = False
 
 name = "q2"
 points = 2
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
-def test_a_4x4_example(max_pool2d, np):
-    out = max_pool2d(np.arange(16.0).reshape(4, 4), 2)
-    assert np.array_equal(out, [[5, 7], [13, 15]]), f'expected [[5, 7], [13, 15]], not {out.tolist()}'
+def test_a_4x4_example(pool2d, np):
+    grid = np.array([[1, 3, 2, 9], [5, 6, 1, 2], [8, 1, 4, 4], [0, 2, 6, 1]])
+    for mode, expected in [('max', [[6, 9], [8, 6]]), ('average', [[3.75, 3.5], [2.75, 3.75]])]:
+        got = np.asarray(pool2d(grid, 2, mode), dtype=float)
+        assert got.shape == (2, 2) and np.allclose(got, expected), f'{mode} pooling of this 4x4 grid in 2x2 windows gives {expected}, not {got.tolist()}'
 
