@@ -214,7 +214,7 @@ def test_every_question_has_a_catalogue():
 def test_the_solutions_score_full_marks_question_by_question(lab, question_grader):
     for question, points in make_labs.questions(make_labs.master_path(lab)).items():
         graded = question_grader(lab).grade(question)
-        assert (graded.score, graded.possible) == (points, points), graded.feedback
+        assert (graded.score, graded.possible) == pytest.approx((points, points)), graded.feedback  # otter sums floats
 
 
 @pytest.mark.parametrize("lab, question, answer", catalogue_cases())
@@ -222,7 +222,7 @@ def test_catalogue_answer_is_graded_as_it_deserves(lab, question, answer, questi
     points = make_labs.questions(make_labs.master_path(lab))[question]
     graded = question_grader(lab).grade(question, answer.replace)
     if answer.mistake is None:
-        assert graded.score == points, f"right ({answer.what}) but {graded.score} of {points}:\n{graded.feedback}"
+        assert graded.score == pytest.approx(points), f"right ({answer.what}) but {graded.score} of {points}:\n{graded.feedback}"
     else:
         assert graded.score == 0, f"a mistake ({answer.what}) got {graded.score} of {points}:\n{graded.feedback}"
         assert answer.mistake in graded.feedback, f"the feedback does not say {answer.mistake!r}:\n{graded.feedback}"
