@@ -222,7 +222,8 @@ def test_catalogue_answer_is_graded_as_it_deserves(lab, question, answer, questi
     points = make_labs.questions(make_labs.master_path(lab))[question]
     graded = question_grader(lab).grade(question, answer.replace)
     if answer.mistake is None:
-        assert graded.score == pytest.approx(points), f"right ({answer.what}) but {graded.score} of {points}:\n{graded.feedback}"
+        assert graded.score == pytest.approx(points), (
+            f"right ({answer.what}) but {graded.score} of {points}:\n{graded.feedback}")
     else:
         assert graded.score == 0, f"a mistake ({answer.what}) got {graded.score} of {points}:\n{graded.feedback}"
         assert answer.mistake in graded.feedback, f"the feedback does not say {answer.mistake!r}:\n{graded.feedback}"
