@@ -4,9 +4,16 @@ OK_FORMAT = False
 
 name = "q1"
 points = 2
+all_or_nothing = True
 
 @test_case(points=None, hidden=False)
-def test_best_epoch_is_an_epoch(best_epoch, history):
+def test_epochs_are_whole_numbers(best_loss_epoch, best_accuracy_epoch, history):
+    import operator
     epochs = len(history.history['val_loss'])
-    assert isinstance(best_epoch, (int,)) and 1 <= best_epoch <= epochs, f'best_epoch should be an int from 1 to {epochs}, not {best_epoch!r}'
+    for name, value in (('best_loss_epoch', best_loss_epoch), ('best_accuracy_epoch', best_accuracy_epoch)):
+        try:
+            number = operator.index(value)
+        except TypeError:
+            number = None
+        assert number is not None and (not isinstance(value, bool)) and (1 <= number <= epochs), f'{name} should be one epoch, a whole number from 1 to {epochs}, not {value!r}'
 
