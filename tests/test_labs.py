@@ -245,7 +245,7 @@ def submission_answering(lab: str, right: bool, folder: Path) -> Path:
 @per_lab
 def test_the_catalogue_grades_the_same_through_make_grade(lab, tmp_path):
     """One notebook with a right answer of another form to every question gets full marks, and one with a
-    typical mistake in every question gets none, with feedback naming each mistake: through grade.py."""
+    typical mistake in every question gets none on each question: through grade.py."""
     folder = tmp_path / "submissions"
     folder.mkdir()
     for name, right in (("right", True), ("mistakes", False)):
@@ -259,10 +259,11 @@ def test_the_catalogue_grades_the_same_through_make_grade(lab, tmp_path):
     points = make_labs.questions(make_labs.master_path(lab))
     feedback = (tmp_path / "out" / f"{lab}-feedback" / "mistakes.ipynb.txt").read_text()
     assert float(rows["right.ipynb"]["total"]) == sum(points.values()), (rows["right.ipynb"], result.stdout)
+    # Every question loses its points. The feedback's wording is checked question by question (above): here a
+    # mistake in one question can feed a later one, whose feedback then names that consequence instead.
     for question in points:
         assert float(rows["mistakes.ipynb"][question]) == 0, f"{question}: {rows['mistakes.ipynb']}\n{feedback}"
-        mistake = next(answer for answer in CATALOGUE[lab][question] if answer.mistake)
-        assert mistake.mistake in feedback, f"{question}: the feedback does not say {mistake.mistake!r}\n{feedback}"
+        assert f"{question} results" in feedback, f"{question} was not graded:\n{feedback}"
 
 
 @pytest.mark.whole_notebook

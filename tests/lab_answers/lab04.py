@@ -86,12 +86,12 @@ CATALOGUE = {
         wrong("the straight line", {ARC: "return (1 - t) * a + t * b"}, "it left the circle"),
         wrong("the straight line pushed back onto the circle", {
             ARC: "point = (1 - t) * a + t * b\n    return point / np.linalg.norm(point)"},
-              "turn through the fraction t of the arc's angle"),
+              "does not move at constant speed"),
         wrong("angles interpolated without wrapping", {TURN: ""}, "go the shorter way round"),
         wrong("np.arctan, which loses the quadrant", {
             START: "start = np.arctan(a[1] / a[0])",
             "turn = np.arctan2(b[1], b[0]) - start": "turn = np.arctan(b[1] / b[0]) - start"},
-              "should be the point at"),
+              "np.arctan2, which tells the quadrants apart"),
     ],
     "q4": [
         right("eigenvalues of the covariance matrix", {
