@@ -150,6 +150,8 @@ def test_written_answers_are_collected_for_the_instructor(tmp_path):
     assert sections[2].startswith("essay.ipynb\n\n(not a notebook)"), report
     unfilled = grade.written_answers(student, student, list(written))
     assert unfilled == {name: "(no answer)"}, unfilled
+    stale = grade.written_answers(student, student, [*written, "q99"])  # a question the template does not have yet
+    assert stale["q99"].endswith("run make labs)") and stale[name] == "(no answer)", stale
 
 
 @pytest.mark.whole_notebook

@@ -94,10 +94,9 @@ def written_answers(submission: nbformat.NotebookNode, template: nbformat.Notebo
     answers = {}
     for name in names:
         prompt = prompts.get(name)
-        if prompt is None:
-            answers[name] = "(the student notebook has no prompt for this question: run make labs)"
-        elif prompt not in sources:
-            answers[name] = "(the question's prompt cell was deleted; look at the notebook)"
+        if prompt is None or prompt not in sources:
+            answers[name] = ("(the student notebook has no prompt for this question: run make labs)" if prompt is None
+                             else "(the question's prompt cell was deleted; look at the notebook)")
             continue
         parts = []
         for cell in submission.cells[sources.index(prompt) + 1:]:
