@@ -65,28 +65,82 @@ def split_indices(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Shuffled, disjoint index arrays (training, validation, test) into n samples.
 
-    With stratify_by (one label per sample) every split keeps each class's share of the whole
-    to within one sample. The same seed gives the same split.
+    With stratify_by (one label per sample) each split holds each class's share of it to within
+    one sample: a class of m samples puts m * size / n of them, rounded down or up, into a split
+    of that size. The same seed gives the same split.
     """
     sizes = split_sizes(n, fractions)
     rng = np.random.default_rng(seed)
     order = rng.permutation(n)
-    if stratify_by is not None:
+    if stratify_by is None:
+        bounds = np.cumsum((0, *sizes))
+        parts = [order[a:b] for a, b in zip(bounds[:-1], bounds[1:])]
+    else:
         labels = np.asarray(stratify_by)
         if labels.ndim != 1 or len(labels) != n:
             raise ValueError(
                 f"stratify_by must hold one label per sample: expected shape ({n},), got {labels.shape}"
             )
-        # Rank each sample within its class (in shuffled order) as a fraction of the class size;
-        # cutting the samples sorted by that rank hands each class to every split in proportion.
-        shuffled = labels[order]
-        rank = np.empty(n)
-        for label in np.unique(shuffled):
-            members = np.flatnonzero(shuffled == label)
-            rank[members] = (np.arange(len(members)) + rng.random()) / len(members)
-        order = order[np.argsort(rank, kind="stable")]
-    bounds = np.cumsum((0, *sizes))
-    return tuple(rng.permutation(order[a:b]) for a, b in zip(bounds[:-1], bounds[1:]))
+        classes = [order[labels[order] == label] for label in np.unique(labels)]  # each in shuffled order
+        counts = _stratified_counts(np.array([len(c) for c in classes]), np.array([*sizes, n - sum(sizes)]), rng)
+        parts = [[] for _ in sizes]
+        for members, row in zip(classes, counts):
+            bounds = np.cumsum((0, *row))
+            for part, a, b in zip(parts, bounds[:-1], bounds[1:]):
+                part.append(members[a:b])
+        parts = [np.concatenate(part) for part in parts]
+    return tuple(rng.permutation(part) for part in parts)
+
+
+def _stratified_counts(class_sizes: np.ndarray, part_sizes: np.ndarray, rng) -> np.ndarray:
+    """counts[c, s]: how many samples of class c go to part s. Each is class_sizes[c] * part_sizes[s] / n
+    rounded down or up, and every row and column adds up to its class's and its part's size
+    (controlled rounding of a table, which always exists: Cox 1987)."""
+    n = int(part_sizes.sum())
+    product = np.outer(class_sizes, part_sizes)
+    counts = product // n
+    may_round_up = product % n != 0
+    rounded_up = np.zeros_like(may_round_up)
+    need = class_sizes - counts.sum(axis=1)  # rounding-ups each class still needs
+    room = part_sizes - counts.sum(axis=0)  # and each part can still take
+    parts = range(len(part_sizes))
+    for c in rng.permutation(len(class_sizes)):
+        while need[c]:
+            free = [s for s in rng.permutation(parts) if may_round_up[c, s] and not rounded_up[c, s]]
+            direct = [s for s in free if room[s]]
+            if direct:
+                path = [(c, None, direct[0])]
+            else:
+                path = _reassignment_path(c, free, may_round_up, rounded_up, room)
+            for moved, old, new in path:  # move each class's rounding-up along the path
+                if old is not None:
+                    rounded_up[moved, old] = False
+                rounded_up[moved, new] = True
+            room[path[-1][2]] -= 1
+            need[c] -= 1
+    return counts + rounded_up
+
+
+def _reassignment_path(c, free, may_round_up, rounded_up, room) -> list[tuple]:
+    """Breadth-first search over the parts for a chain of moves that frees a part for class c: each
+    step (class, old part, new part) moves one class's rounding-up from a full part to another."""
+    came_from = {s: (c, None) for s in free}
+    queue = list(free)
+    while queue:
+        s = queue.pop(0)
+        if room[s]:
+            path = []
+            while s is not None:
+                moved, old = came_from[s]
+                path.append((moved, old, s))
+                s = old
+            return path[::-1]
+        for other in np.flatnonzero(rounded_up[:, s]):
+            for t in np.flatnonzero(may_round_up[other] & ~rounded_up[other]):
+                if t not in came_from:
+                    came_from[t] = (other, s)
+                    queue.append(t)
+    raise AssertionError("no controlled rounding found; the margins must be inconsistent")
 
 
 def _as_array(values) -> np.ndarray:
