@@ -55,12 +55,13 @@ def colab_install(url: str, module: str, extra_packages: tuple[str, ...] = ()) -
         "\n"
         f'if importlib.util.find_spec("{module}") is None:\n'
         f"    packages = [{packages}]\n"
-        '    subprocess.run([sys.executable, "-m", "pip", "install", "-q", *packages], check=True)'
+        '    pip = [sys.executable, "-m", "pip", "install", "-q"]\n'
+        "    subprocess.run([*pip, *packages], check=True)"
     )
 
 
 def setup_cell(url: str) -> nbformat.NotebookNode:
-    comment = "# In Colab, install the course's helper package (a local build has it already).\n"
+    comment = "# In Colab, install the course's helpers (a local build has them).\n"
     source = comment + colab_install(url, "gencnn")
     cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["remove-cell"]})
     cell.id = SETUP_CELL_ID
