@@ -12,9 +12,12 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
-# The book's text column is about 700 CSS pixels wide at 1280 px (96 px an inch): a figure this wide or
-# narrower is shown at its own size, so its 10-point text reads as 10 points.
-COLUMN_INCHES = 7.0
+# The book's text column is 688 CSS pixels wide in a 1280 px window (measured in the built site; CSS counts
+# 96 px an inch): a figure this wide or narrower is shown at its own size, so its 10-point text reads as
+# 10 points. A wider one is scaled down to the column and its text with it.
+COLUMN_PIXELS = 688
+COLUMN_INCHES = COLUMN_PIXELS / 96
+SMALLEST_FONT = 10  # points: no text the figures below draw is smaller
 BOOK_STYLE = {
     "figure.figsize": (COLUMN_INCHES, 3.2),
     "font.size": 10,
@@ -45,24 +48,47 @@ def use_book_style() -> None:
 def plot_image_grid(
     images: np.ndarray, captions: Sequence[str] | None = None, *, ncols: int = 10, title: str | None = None
 ) -> plt.Figure:
-    """Greyscale images in a grid, each with an optional caption above it."""
+    """Greyscale images in a grid, each with an optional caption above it.
+
+    The grid stays within the book's text column: `ncols` is the most panels a row holds, and a row takes
+    fewer when the panels (wide enough for their 10-point captions) would not fit, so a long strip of
+    images wraps into more rows instead of shrinking its text.
+    """
     images = np.asarray(images)
     if images.ndim != 3 or len(images) == 0:
         raise ValueError(f"images must be a non-empty array of shape (n, height, width), not {images.shape}")
     if captions is not None and len(captions) != len(images):
         raise ValueError(f"got {len(captions)} captions for {len(images)} images")
+    if ncols < 1:
+        raise ValueError(f"ncols must be a positive number of columns, not {ncols}")
+    panel = max(0.65, 0.15 + max((_text_inches(str(c)) for c in captions or ()), default=0))
+    ncols = max(1, min(ncols, len(images), int(COLUMN_INCHES // panel)))
     nrows = -(-len(images) // ncols)
-    fig, axes = plt.subplots(nrows, ncols, figsize=(1.1 * ncols, 1.3 * nrows), squeeze=False)
+    ncols = -(-len(images) // nrows)  # rows as evenly filled as the number of rows allows
+    panel = min(max(panel, 1.0), COLUMN_INCHES / ncols)
+    caption_space = 0.25 if captions is not None else 0.05
+    image_height = panel * images.shape[1] / images.shape[2]
+    height = nrows * (image_height + caption_space) + (0.35 if title else 0.05)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(ncols * panel, height), squeeze=False)
     for i, ax in enumerate(axes.flat):
         ax.axis("off")
         if i < len(images):
             ax.imshow(images[i], cmap="gray_r")
             if captions is not None:
-                ax.set_title(captions[i], fontsize=9)
+                ax.set_title(captions[i], fontsize=SMALLEST_FONT, pad=2)
     if title:
-        fig.suptitle(title)
-    fig.tight_layout()
+        fig.suptitle(title, fontsize=11)
+    fig.tight_layout(pad=0.3, h_pad=0.2, w_pad=0.2)
     return fig
+
+
+def _text_inches(text: str, size: float = SMALLEST_FONT) -> float:
+    """The width of `text` drawn at `size` points in Matplotlib's own font (DejaVu Sans, shipped with it)."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import TextToPath
+
+    width, _, _ = TextToPath().get_text_width_height_descent(text, FontProperties(size=size), ismath=False)
+    return width / 72
 
 
 def plot_class_counts(
@@ -79,7 +105,7 @@ def plot_class_counts(
     n_classes = 1 + max(int(a.max()) for a in arrays.values() if a.size)
     classes = np.arange(n_classes)
     width = 0.8 / len(arrays)
-    fig, ax = plt.subplots(figsize=(8, 3.5))
+    fig, ax = plt.subplots(figsize=(COLUMN_INCHES, 3.2))
     for k, (name, labels) in enumerate(arrays.items()):
         counts = np.bincount(labels, minlength=n_classes)
         heights = counts / max(len(labels), 1) if share else counts
@@ -102,7 +128,8 @@ def plot_history(history, metric: str = "accuracy", *, title: str | None = None)
     panels = [name for name in ("loss", metric) if name in curves]
     if not panels:
         raise ValueError(f"history holds neither 'loss' nor {metric!r}; it has {sorted(curves)}")
-    fig, axes = plt.subplots(1, len(panels), figsize=(4.5 * len(panels), 3.2), squeeze=False)
+    width = COLUMN_INCHES if len(panels) == 2 else 0.6 * COLUMN_INCHES
+    fig, axes = plt.subplots(1, len(panels), figsize=(width, 3.0), squeeze=False)
     for ax, name in zip(axes.flat, panels):
         epochs = np.arange(1, len(curves[name]) + 1)
         ax.plot(epochs, curves[name], "o-", color=OKABE_ITO[0], label="training")
@@ -123,12 +150,15 @@ def plot_confusion_matrix(confusion: np.ndarray, *, title: str | None = None) ->
     if confusion.ndim != 2 or confusion.shape[0] != confusion.shape[1] or confusion.size == 0:
         raise ValueError(f"confusion must be a square matrix, not an array of shape {confusion.shape}")
     n = len(confusion)
-    fig, ax = plt.subplots(figsize=(0.55 * n + 1.8, 0.55 * n + 1.2))
+    cell = min(0.45, (COLUMN_INCHES - 1.9) / n)  # inches; a bigger matrix gets smaller cells
+    fig, ax = plt.subplots(figsize=(cell * n + 1.9, cell * n + 1.2))
     shown = ax.imshow(confusion, cmap="cividis")
     threshold = confusion.max() / 2
-    for (row, column), count in np.ndenumerate(confusion):
-        ax.text(column, row, f"{count:g}", ha="center", va="center", fontsize=8,
-                color="black" if count > threshold else "white")
+    counts = {index: f"{count:g}" for index, count in np.ndenumerate(confusion)}
+    if max(_text_inches(text) for text in counts.values()) < 0.95 * cell:  # else the colour bar reads them
+        for (row, column), text in counts.items():
+            ax.text(column, row, text, ha="center", va="center", fontsize=SMALLEST_FONT,
+                    color="black" if confusion[row, column] > threshold else "white")
     ax.set_xticks(range(n))
     ax.set_yticks(range(n))
     ax.set_xlabel("predicted class")
@@ -150,14 +180,21 @@ def plot_embeddings(embeddings: Mapping[str, np.ndarray], labels: np.ndarray, *,
         if np.shape(points) != (len(labels), 2):
             raise ValueError(f"embedding {name!r} has shape {np.shape(points)}; expected ({len(labels)}, 2)")
     classes = np.unique(labels)
-    fig, axes = plt.subplots(1, len(embeddings), figsize=(5 * len(embeddings), 4.4), squeeze=False)
+    ncols = min(len(embeddings), 3)  # more panels wrap into rows, each panel at least a third of the column
+    nrows = -(-len(embeddings) // ncols)
+    ncols = -(-len(embeddings) // nrows)  # four panels make two rows of two
+    side = min(COLUMN_INCHES / ncols, 3.6)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(side * ncols, (side + 0.3) * nrows + (0.3 if title else 0)),
+                             squeeze=False)
+    for ax in axes.flat[len(embeddings):]:
+        ax.axis("off")
     colours = plt.get_cmap("tab10" if len(classes) <= 10 else "viridis", len(classes))
     for ax, (name, points) in zip(axes.flat, embeddings.items()):
         for k, label in enumerate(classes):
             members = points[labels == label]
             ax.scatter(members[:, 0], members[:, 1], s=4, alpha=0.6, color=colours(k))
             centre = np.median(members, axis=0)
-            ax.text(*centre, str(label), fontsize=13, weight="bold", ha="center", va="center",
+            ax.text(*centre, str(label), fontsize=11, weight="bold", ha="center", va="center",
                     bbox={"boxstyle": "circle,pad=0.2", "facecolor": "white", "alpha": 0.8, "linewidth": 0})
         ax.set_title(name)
         ax.set_xticks([])

@@ -133,3 +133,34 @@ def open_page(context, site_url: str) -> Visit:
 
 def launch(playwright):
     return playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+
+
+# Matplotlib draws each text of an SVG figure (svg.fonttype "path") as a group of glyph outlines, placed
+# by `translate(x y) [rotate(a)] scale(s -s)`: the outlines are stored at 100 units an em
+# (matplotlib.textpath.TextToPath.FONT_SCALE), so the text's size in the SVG's user units is s * 100.
+# Each glyph inside is drawn with its own `scale(k)`: 1 for plain text, less for a formula's sub- and
+# superscripts, whose size is then s * 100 * k.
+_TEXT_SCALE = re.compile(r"scale\(\s*([-+0-9.eE]+)[\s,]+-([-+0-9.eE]+)\s*\)")
+_GLYPH_SCALE = re.compile(r"scale\(\s*([-+0-9.eE]+)\s*\)")
+_EM_UNITS = 100
+
+
+def svg_text_sizes(svg: str) -> tuple[float, list[float]]:
+    """The SVG's viewBox width and the size of each text Matplotlib drew in it, in the SVG's user units
+    (points, for Matplotlib's figures). Read from the file, so no font of the machine is involved."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(svg)
+    view_box = root.get("viewBox")
+    if not view_box:
+        raise ValueError("the SVG has no viewBox, so its displayed scale is unknown")
+    width = float(view_box.replace(",", " ").split()[2])
+    sizes = []
+    for group in root.iter("{http://www.w3.org/2000/svg}g"):
+        match = _TEXT_SCALE.search(group.get("transform", ""))
+        if not match or abs(float(match[1]) - float(match[2])) > 1e-9 * abs(float(match[1])):
+            continue
+        glyph_scales = [float(m[1]) for use in group.iter("{http://www.w3.org/2000/svg}use")
+                        for m in [_GLYPH_SCALE.search(use.get("transform", "").split("translate")[-1])] if m]
+        sizes.append(float(match[1]) * _EM_UNITS * min(glyph_scales, default=1.0))
+    return width, sizes

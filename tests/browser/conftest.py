@@ -1,9 +1,11 @@
 """Fixtures of the browser tests: the built site served locally and Chromium with the CDN served offline.
 
 These tests are marked `browser` and left out of a plain `pytest`; `make test` runs them after the
-book is built (`pytest -m browser`).
+book is built (`pytest -m browser`). When they finish, the screenshots they took are gathered into one
+contact sheet, _build/screenshots/contact-sheet.png (tools/contact_sheet.py).
 """
 
+import fcntl
 import sys
 from pathlib import Path
 
@@ -11,6 +13,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "tools"))
 import browser  # noqa: E402  (tools/browser.py)
+import contact_sheet  # noqa: E402  (tools/contact_sheet.py)
 
 
 def pytest_collection_modifyitems(items):
@@ -18,6 +21,25 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def pytest_sessionfinish(session):
+    """Make the contact sheet of the screenshots. Under pytest-xdist only the workers load this file, so
+    each worker remakes the sheet when it finishes, one at a time (a lock file): the last one sees every
+    worker's screenshots."""
+    here = Path(__file__).parent
+    if not any(here in Path(item.fspath).parents for item in getattr(session, "items", [])):
+        return  # no browser test was selected (a plain `pytest` loads this file too)
+    folder = contact_sheet.SCREENSHOTS
+    if not any(folder.glob("*-desktop.png")) and not any(folder.glob("*-phone.png")):
+        return
+    import yaml
+
+    toc = yaml.safe_load((browser.ROOT / "_toc.yml").read_text())
+    pages = [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
+    with open(folder / ".contact-sheet.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        contact_sheet.make_contact_sheet(folder, order=[page.replace("/", "_") for page in pages])
 
 
 @pytest.fixture(scope="session")
