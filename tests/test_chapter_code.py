@@ -4,6 +4,7 @@ a cell the page removes."""
 
 import ast
 import builtins
+import re
 from pathlib import Path
 
 import nbformat
@@ -12,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CHAPTERS = sorted((ROOT / "book").glob("[0-9]*.ipynb"))
 COLUMN = 76  # characters a code box holds at 1280 px without scrolling
+SOLUTION_COLUMN = 69  # a code block inside an exercise's solution dropdown is narrower
 REMOVED = {"remove-cell", "remove-input"}
 # Names a notebook cell may use without defining them: Python's builtins and IPython's own.
 PROVIDED = set(dir(builtins)) | {"display", "get_ipython", "__file__"}
@@ -60,6 +62,25 @@ def test_visible_code_fits_the_column(path):
     wide = [f"cell {index}: {line!r} ({len(line)} characters)"
             for index, source in visible_cells(path) for line in source.splitlines() if len(line) > COLUMN]
     assert not wide, f"{path.name}: lines wider than {COLUMN} characters scroll sideways:\n" + "\n".join(wide)
+
+
+def fenced_code(path: Path) -> list[tuple[int, str]]:
+    """(cell index, line) of every line of the code blocks written in the chapter's Markdown."""
+    notebook = nbformat.read(path, as_version=4)
+    lines = []
+    for index, cell in enumerate(notebook.cells):
+        if cell.cell_type == "markdown":
+            for block in re.findall(r"^```[^\n]*\n(.*?)^```", cell.source, re.S | re.M):
+                lines.extend((index, line) for line in block.splitlines())
+    return lines
+
+
+@chapters
+def test_code_in_the_prose_fits_a_solution_box(path):
+    wide = [f"cell {index}: {line!r} ({len(line)} characters)"
+            for index, line in fenced_code(path) if len(line) > SOLUTION_COLUMN]
+    assert not wide, (f"{path.name}: code blocks in the Markdown (solutions) wider than {SOLUTION_COLUMN} "
+                      "characters scroll sideways:\n" + "\n".join(wide))
 
 
 @chapters
