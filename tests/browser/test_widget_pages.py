@@ -179,3 +179,33 @@ def test_softmax_explorer_matches_the_reference(visit):
     assert text.startswith(f"True class {label}: cross-entropy \u2212log p = {loss}. "), text
     assert text.endswith("T < 1 sharpens the distribution towards the largest logit."), text
     assert page_visit.problems() == []
+
+
+WIDGET_PAGES = ["book/02_softmax_cross_entropy.html", "book/03_activation_functions.html",
+                "book/05_regularization.html", "book/07_convolutional_networks.html"]
+
+
+@pytest.mark.parametrize("path", WIDGET_PAGES)
+def test_widget_text_reads_in_light_and_dark_mode(path, visit):
+    """Every text a widget shows (readouts, formula, labels) keeps WCAG AA contrast in both of the theme's
+    modes (axe-core's color-contrast rule, on the widgets only), and its readouts say the same in both."""
+    from test_site import AXE, settle
+
+    page = visit(path).page
+    settle(page)
+    page.add_script_tag(path=str(AXE))
+    readouts = ("() => [...document.querySelectorAll('.gencnn-readout, .gencnn-dot, .gencnn-formula')]"
+                ".map((e) => e.innerText)")
+    texts = {}
+    for mode in ("light", "dark"):
+        page.evaluate(f"() => {{ document.documentElement.dataset.theme = '{mode}';"
+                      f" document.documentElement.dataset.mode = '{mode}'; }}")
+        page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        results = page.evaluate("""() => axe.run({include: [['.gencnn-widget']]},
+                                   {runOnly: ['color-contrast'], resultTypes: ['violations']})""")
+        faint = [f"{node['target']}: {node['any'][0]['message'] if node['any'] else ''}"
+                 for violation in results["violations"] for node in violation["nodes"]]
+        assert not faint, f"{path} in {mode} mode (page background {background}): text too faint:\n" + "\n".join(faint)
+        texts[mode] = page.evaluate(readouts)
+    assert texts["light"] and texts["light"] == texts["dark"], texts
