@@ -164,3 +164,15 @@ def svg_text_sizes(svg: str) -> tuple[float, list[float]]:
                         for m in [_GLYPH_SCALE.search(use.get("transform", "").split("translate")[-1])] if m]
         sizes.append(float(match[1]) * _EM_UNITS * min(glyph_scales, default=1.0))
     return width, sizes
+
+
+def settle(page) -> None:
+    """Wait until the book's fonts have loaded, MathJax (if the page uses it) has typeset and the widgets
+    (if any) have rendered, and the page's scripts have reacted to the changes (two animation frames)."""
+    page.evaluate("document.fonts.ready.then(() => null)")
+    page.wait_for_function("!window.MathJax || (window.MathJax.startup && window.MathJax.startup.promise)")
+    page.evaluate("window.MathJax ? window.MathJax.startup.promise : null")
+    widgets = page.locator("script[type='application/vnd.jupyter.widget-view+json']").count()
+    if widgets:
+        page.wait_for_function(f"document.querySelectorAll('.gencnn-widget').length >= {widgets}", timeout=30_000)
+    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")

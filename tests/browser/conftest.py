@@ -77,3 +77,15 @@ def visit(chromium, site):
     yield open_path
     for context in contexts.values():
         context.close()
+
+
+@pytest.fixture
+def reader(visit):
+    """open(path, viewport) loads a page at that viewport and waits for it to settle (browser.settle)."""
+
+    def open_page(path, viewport):
+        page_visit = visit(path, viewport)
+        browser.settle(page_visit.page)
+        return page_visit
+
+    return open_page

@@ -11,7 +11,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from PIL import Image
-from test_site import CHAPTERS, PAGES, serious_violations, settle
+from test_site import CHAPTERS, PAGES, serious_violations
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE = ROOT / "_build" / "html"
@@ -36,16 +36,6 @@ FIGURES = """() => [...document.querySelectorAll("main .cell_output img")]
 
 def site_file(url: str) -> Path:
     return SITE / unquote(urlsplit(url).path).lstrip("/")
-
-
-@pytest.fixture
-def reader(visit):
-    def open_page(path, viewport):
-        page_visit = visit(path, viewport)
-        settle(page_visit.page)
-        return page_visit
-
-    return open_page
 
 
 @pytest.mark.parametrize("page_name", CHAPTERS)

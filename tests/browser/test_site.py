@@ -36,18 +36,6 @@ PAGES = toc_pages()
 CHAPTERS = [page for page in PAGES if re.fullmatch(r"book/\d\d_.*", page)]
 
 
-def settle(page) -> None:
-    """Wait until the book's fonts have loaded, MathJax (if the page uses it) has typeset and the widgets
-    (if any) have rendered, and the page's scripts have reacted to the changes (two animation frames)."""
-    page.evaluate("document.fonts.ready.then(() => null)")
-    page.wait_for_function("!window.MathJax || (window.MathJax.startup && window.MathJax.startup.promise)")
-    page.evaluate("window.MathJax ? window.MathJax.startup.promise : null")
-    widgets = page.locator("script[type='application/vnd.jupyter.widget-view+json']").count()
-    if widgets:
-        page.wait_for_function(f"document.querySelectorAll('.gencnn-widget').length >= {widgets}", timeout=30_000)
-    page.evaluate("new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
 def serious_violations(page, rules: list[str] | None = None) -> list[str]:
     """axe-core's serious and critical violations on the page (only `rules`, if given)."""
     if not page.evaluate("!!window.axe"):
@@ -79,18 +67,6 @@ def local_fonts(page) -> dict[str, str]:
                 found[font["familyName"]] = f"<{element['localName']} {' '.join(element.get('attributes', [])[:2])}>"
     client.detach()
     return found
-
-
-@pytest.fixture
-def reader(visit):
-    """open(path, viewport) loads a page at that viewport and waits for it to settle."""
-
-    def open_page(path, viewport):
-        page_visit = visit(path, viewport)
-        settle(page_visit.page)
-        return page_visit
-
-    return open_page
 
 
 @pytest.mark.parametrize("page_name", PAGES)

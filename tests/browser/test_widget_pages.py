@@ -186,13 +186,12 @@ WIDGET_PAGES = ["book/02_softmax_cross_entropy.html", "book/03_activation_functi
 
 
 @pytest.mark.parametrize("path", WIDGET_PAGES)
-def test_widget_text_reads_in_light_and_dark_mode(path, visit):
+def test_widget_text_reads_in_light_and_dark_mode(path, reader):
     """Every text a widget shows (readouts, formula, labels) keeps WCAG AA contrast in both of the theme's
     modes (axe-core's color-contrast rule, on the widgets only), and its readouts say the same in both."""
-    from test_site import AXE, settle
+    from test_site import AXE
 
-    page = visit(path).page
-    settle(page)
+    page = reader(path, "desktop").page
     page.add_script_tag(path=str(AXE))
     readouts = ("() => [...document.querySelectorAll('.gencnn-readout, .gencnn-dot, .gencnn-formula')]"
                 ".map((e) => e.innerText)")
