@@ -1,10 +1,11 @@
-"""One image of every page of the built book: `_build/screenshots/contact-sheet.png`.
+"""One image of every page of the built book: `_build/screenshots/contact-sheet.png` and `whole-pages.png`.
 
 The browser tests (tests/browser/test_site.py) save a full-page screenshot of each page at desktop and
 phone width as `<page>-desktop.png` and `<page>-phone.png`. The contact sheet shows, for each page, the
-top of both side by side under the page's name, so one look finds a page whose layout broke. The
-browser tests' session-finish hook (tests/browser/conftest.py) makes it; or run
-`python tools/contact_sheet.py [folder]`.
+top of both side by side under the page's name, so one look finds a page whose layout broke; the
+whole-pages sheet shows every page's desktop screenshot from top to bottom, narrow columns side by
+side, so one look shows where each page's figures, widgets and tables sit. The browser tests'
+session-finish hook (tests/browser/conftest.py) makes both; or run `python tools/contact_sheet.py [folder]`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from PIL import Image, ImageDraw, ImageFont
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 SHEET_NAME = "contact-sheet.png"
+WHOLE_PAGES_NAME = "whole-pages.png"
+WHOLE_PAGE_WIDTH = 200  # px per page column of the whole-pages sheet (a 1280-px page at 1/6.4)
 VIEWS = {"desktop": (1280, 800), "phone": (390, 844)}  # the top part of each page that is shown, in px
 THUMB_HEIGHT = 240
 LABEL_HEIGHT = 28
@@ -60,16 +63,29 @@ def _font(size: int):
         return ImageFont.load_default()
 
 
-def make_contact_sheet(folder: Path = SCREENSHOTS, out: Path | None = None, order: list[str] | None = None) -> Path:
-    """Write the contact sheet of the screenshots in `folder` (pages in `order` first, then the rest by
-    name) and return its path. ValueError if the folder holds no page screenshots."""
-    folder = Path(folder)
-    out = Path(out) if out else folder / SHEET_NAME
+def _ordered_pages(folder: Path, order: list[str] | None) -> tuple[dict[str, dict[str, Path]], list[str]]:
+    """The screenshots in `folder` and their pages, those in `order` first, then the rest by name."""
     shots = screenshots(folder)
     if not shots:
         raise ValueError(f"{folder} holds no screenshots named <page>-desktop.png or <page>-phone.png")
     ranked = [name for name in order or [] if name in shots]
-    pages = ranked + sorted(set(shots) - set(ranked))
+    return shots, ranked + sorted(set(shots) - set(ranked))
+
+
+def _save(sheet: Image.Image, out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".png", dir=out.parent)
+    os.close(handle)
+    sheet.save(temporary)
+    os.replace(temporary, out)  # readers (and a parallel writer) never see half a file
+    return out
+
+
+def make_contact_sheet(folder: Path = SCREENSHOTS, out: Path | None = None, order: list[str] | None = None) -> Path:
+    """Write the contact sheet (the top of each page at both widths) of the screenshots in `folder` and
+    return its path. ValueError if the folder holds no page screenshots."""
+    folder = Path(folder)
+    shots, pages = _ordered_pages(folder, order)
     tile_width = sum(round(w * THUMB_HEIGHT / h) for w, h in VIEWS.values()) + GAP * (len(VIEWS) - 1)
     tile_height = LABEL_HEIGHT + THUMB_HEIGHT
     columns = min(COLUMNS, len(pages))
@@ -86,21 +102,45 @@ def make_contact_sheet(folder: Path = SCREENSHOTS, out: Path | None = None, orde
             sheet.paste(thumb, (x, y + LABEL_HEIGHT))
             draw.rectangle((x, y + LABEL_HEIGHT, x + thumb.width - 1, y + tile_height - 1), outline=(120, 120, 120))
             x += thumb.width + GAP
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".png", dir=out.parent)
-    os.close(handle)
-    sheet.save(temporary)
-    os.replace(temporary, out)  # readers (and a parallel writer) never see half a file
-    return out
+    return _save(sheet, Path(out) if out else folder / SHEET_NAME)
+
+
+def make_whole_pages_sheet(folder: Path = SCREENSHOTS, out: Path | None = None,
+                           order: list[str] | None = None) -> Path:
+    """Write every page's desktop screenshot, whole, scaled to WHOLE_PAGE_WIDTH and set side by side
+    under its name; return the path. A page without a desktop screenshot gets a grey column saying so."""
+    folder = Path(folder)
+    shots, pages = _ordered_pages(folder, order)
+    columns = []
+    for page in pages:
+        file = shots[page].get("desktop")
+        if file is None:
+            column = Image.new("RGB", (WHOLE_PAGE_WIDTH, THUMB_HEIGHT), (200, 200, 200))
+            ImageDraw.Draw(column).text((8, 8), "no desktop\nscreenshot", fill=(0, 0, 0), font=_font(14))
+        else:
+            with Image.open(file) as shot:
+                height = round(shot.height * WHOLE_PAGE_WIDTH / shot.width)
+                column = shot.convert("RGB").resize((WHOLE_PAGE_WIDTH, height), Image.LANCZOS)
+        columns.append(column)
+    width = GAP + len(pages) * (WHOLE_PAGE_WIDTH + GAP)
+    height = GAP + LABEL_HEIGHT + max(column.height for column in columns) + GAP
+    sheet = Image.new("RGB", (width, height), BACKGROUND)
+    draw = ImageDraw.Draw(sheet)
+    font = _font(12)
+    for index, (page, column) in enumerate(zip(pages, columns)):
+        x = GAP + index * (WHOLE_PAGE_WIDTH + GAP)
+        draw.text((x, GAP + 4), page.removeprefix("book_"), fill=(0, 0, 0), font=font)
+        sheet.paste(column, (x, GAP + LABEL_HEIGHT))
+    return _save(sheet, Path(out) if out else folder / WHOLE_PAGES_NAME)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=SCREENSHOTS)
-    parser.add_argument("--out", type=Path, help=f"default: FOLDER/{SHEET_NAME}")
     args = parser.parse_args(argv)
     try:
-        print(make_contact_sheet(args.folder, args.out))
+        print(make_contact_sheet(args.folder))
+        print(make_whole_pages_sheet(args.folder))
     except ValueError as err:
         print(err, file=sys.stderr)
         return 1

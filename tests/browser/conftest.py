@@ -2,7 +2,8 @@
 
 These tests are marked `browser` and left out of a plain `pytest`; `make test` runs them after the
 book is built (`pytest -m browser`). When they finish, the screenshots they took are gathered into one
-contact sheet, _build/screenshots/contact-sheet.png (tools/contact_sheet.py).
+contact sheet, _build/screenshots/contact-sheet.png, and one of the whole pages, whole-pages.png
+(tools/contact_sheet.py).
 """
 
 import fcntl
@@ -24,7 +25,7 @@ def pytest_collection_modifyitems(items):
 
 
 def pytest_sessionfinish(session):
-    """Make the contact sheet of the screenshots. Under pytest-xdist only the workers load this file, so
+    """Make the contact sheets of the screenshots. Under pytest-xdist only the workers load this file, so
     each worker remakes the sheet when it finishes, one at a time (a lock file): the last one sees every
     worker's screenshots."""
     here = Path(__file__).parent
@@ -39,7 +40,9 @@ def pytest_sessionfinish(session):
     pages = [toc["root"], *(chapter["file"] for part in toc["parts"] for chapter in part["chapters"])]
     with open(folder / ".contact-sheet.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        contact_sheet.make_contact_sheet(folder, order=[page.replace("/", "_") for page in pages])
+        order = [page.replace("/", "_") for page in pages]
+        contact_sheet.make_contact_sheet(folder, order=order)
+        contact_sheet.make_whole_pages_sheet(folder, order=order)
 
 
 @pytest.fixture(scope="session")

@@ -193,3 +193,28 @@ def test_contact_sheet_shows_every_page_at_both_widths(tmp_path):
         assert label.convert("L").getextrema()[0] < 100, "each tile is labelled with its page's name"
     with pytest.raises(ValueError, match="holds no screenshots"):
         contact_sheet.make_contact_sheet(tmp_path / "empty")
+
+
+def test_whole_pages_sheet_shows_each_page_top_to_bottom(tmp_path):
+    top, bottom = (255, 0, 0), (0, 0, 255)
+    tall = Image.new("RGB", (1280, 6400), top)
+    tall.paste(bottom, (0, 3200, 1280, 6400))  # the page's lower half is blue
+    tall.save(tmp_path / "book_02_y-desktop.png")
+    fake_screenshot(tmp_path / "intro-desktop.png", 1280, 640, (0, 255, 0))
+    fake_screenshot(tmp_path / "book_03_z-phone.png", 390, 900, (0, 0, 0))  # no desktop shot
+    out = contact_sheet.make_whole_pages_sheet(tmp_path, order=["intro"])
+    assert out == tmp_path / "whole-pages.png"
+    column, gap = contact_sheet.WHOLE_PAGE_WIDTH, contact_sheet.GAP
+    y0 = gap + contact_sheet.LABEL_HEIGHT
+    with Image.open(out) as sheet:
+        sheet = sheet.convert("RGB")
+        assert sheet.width == gap + 3 * (column + gap)
+        assert sheet.height == y0 + 6400 * column // 1280 + gap, "the tallest page whole, scaled"
+        assert sheet.getpixel((gap + 20, y0 + 10)) == (0, 255, 0)  # intro first, as ordered
+        x = gap + column + gap
+        assert sheet.getpixel((x + 20, y0 + 10)) == top
+        assert sheet.getpixel((x + 20, sheet.height - gap - 10)) == bottom, "down to the page's end"
+        x += column + gap
+        assert sheet.getpixel((x + 60, y0 + 60)) == (200, 200, 200), "a missing screenshot is a grey box"
+        label = sheet.crop((gap, gap, gap + column, y0))
+        assert label.convert("L").getextrema()[0] < 100, "each column is labelled with its page's name"
