@@ -46,14 +46,19 @@ def thumbnail(file: Path | None, view: str) -> Image.Image:
     crop_width, crop_height = VIEWS[view]
     width = round(crop_width * THUMB_HEIGHT / crop_height)
     if file is None:
-        box = Image.new("RGB", (width, THUMB_HEIGHT), (200, 200, 200))
-        ImageDraw.Draw(box).text((8, 8), f"no {view} screenshot", fill=(0, 0, 0), font=_font(14))
-        return box
+        return _missing(width, THUMB_HEIGHT, f"no {view} screenshot")
     with Image.open(file) as shot:
         top = shot.crop((0, 0, min(shot.width, crop_width), min(shot.height, crop_height))).convert("RGB")
     page = Image.new("RGB", (crop_width, crop_height), (255, 255, 255))  # a short page keeps its place
     page.paste(top, (0, 0))
     return page.resize((width, THUMB_HEIGHT), Image.LANCZOS)
+
+
+def _missing(width: int, height: int, text: str) -> Image.Image:
+    """A grey box saying which screenshot is missing."""
+    box = Image.new("RGB", (width, height), (200, 200, 200))
+    ImageDraw.Draw(box).text((8, 8), text, fill=(0, 0, 0), font=_font(14))
+    return box
 
 
 def _font(size: int):
@@ -115,8 +120,7 @@ def make_whole_pages_sheet(folder: Path = SCREENSHOTS, out: Path | None = None,
     for page in pages:
         file = shots[page].get("desktop")
         if file is None:
-            column = Image.new("RGB", (WHOLE_PAGE_WIDTH, THUMB_HEIGHT), (200, 200, 200))
-            ImageDraw.Draw(column).text((8, 8), "no desktop\nscreenshot", fill=(0, 0, 0), font=_font(14))
+            column = _missing(WHOLE_PAGE_WIDTH, THUMB_HEIGHT, "no desktop\nscreenshot")
         else:
             with Image.open(file) as shot:
                 height = round(shot.height * WHOLE_PAGE_WIDTH / shot.width)
