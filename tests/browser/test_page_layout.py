@@ -110,6 +110,8 @@ def test_a_table_that_overflows_a_phone_says_it_scrolls(page_name, reader):
     is more: a line above it ("Scroll sideways for more columns") and a shadow at the cut edge. A table
     that fits shows neither."""
     page = reader(f"{page_name}.html", "phone").page
+    # the shadow fades in (a CSS transition): read it once every animation has finished
+    page.wait_for_function("document.getAnimations().every((a) => a.playState !== 'running')")
     tables = page.evaluate(OVERFLOWING_TABLES)
     for table in tables:
         if table["overflows"]:
