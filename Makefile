@@ -9,7 +9,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 # Builds and tests use the data shipped with the package, so every build prints the same numbers.
-# `make book GENCNN_DATA_SOURCE=full` builds on the complete datasets instead (needs the network).
+# `make book GENCNN_DATA_SOURCE=full` builds on the complete datasets instead (needs the network); switching
+# the source either way runs every chapter again.
 GENCNN_DATA_SOURCE := embedded
 export GENCNN_DATA_SOURCE
 export TF_CPP_MIN_LOG_LEVEL := 3
@@ -22,9 +23,10 @@ NPM_STAMP := node_modules/.installed
 # Submissions are graded inside bubblewrap (tools/sandbox.py).
 BWRAP := /usr/bin/bwrap
 # The execution cache keys on the chapters' code cells only; when the helper package changes (a widget's
-# front end, a plot helper) the chapters must run and be read again, so its files stamp the cache.
+# front end, a plot helper) or the data source does, the chapters must run and be read again, so the
+# package's files and the source stamp the cache.
 PACKAGE_FILES := $(shell find gencnn -name '*.py' -o -name '*.js' -o -name '*.css')
-CACHE_STAMP := _build/.package-stamp
+CACHE_STAMP := _build/.cache-stamp-$(GENCNN_DATA_SOURCE)
 
 .PHONY: help book serve test check linkcheck labs grade autograder bench bench-widgets lock clean
 
@@ -50,7 +52,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	touch $@
 
 $(CACHE_STAMP): $(PACKAGE_FILES)
-	rm -rf _build/.jupyter_cache _build/.doctrees
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/.cache-stamp-* _build/.package-stamp
 	mkdir -p _build && touch $@
 
 $(NPM_STAMP): package.json package-lock.json
