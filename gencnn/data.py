@@ -149,9 +149,9 @@ def load_imdb(source: str | None = None, num_words: int = EMBEDDED_IMDB_WORDS):
     """IMDB reviews as Keras gives them: ((x_train, y_train), (x_test, y_test)).
 
     Each review is a list of word indices (1 marks the start, 2 a word whose index is num_words or
-    more, real words from 4, so num_words - 4 words are kept); labels are 1 for positive, 0 for negative. 'embedded' gives the
-    first 5,000 training and 1,000 test reviews with num_words up to 500; 'full' gives all 25,000 +
-    25,000 from keras.datasets with any num_words.
+    more, real words from 4, so num_words - 4 words are kept); labels are 1 for positive, 0 for
+    negative. 'embedded' gives the first 5,000 training and 1,000 test reviews with num_words up to
+    500; 'full' gives all 25,000 + 25,000 from keras.datasets with any num_words.
     """
     embedded_only = resolve_source(source) == "embedded"
     _check_num_words(num_words, EMBEDDED_IMDB_WORDS if embedded_only else None)
