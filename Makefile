@@ -52,7 +52,7 @@ $(STAMP): requirements/lock.txt pyproject.toml
 	touch $@
 
 $(CACHE_STAMP): $(PACKAGE_FILES)
-	rm -rf _build/.jupyter_cache _build/.doctrees _build/.cache-stamp-* _build/.package-stamp
+	rm -rf _build/.jupyter_cache _build/.doctrees _build/.cache-stamp-*
 	mkdir -p _build && touch $@
 
 $(NPM_STAMP): package.json package-lock.json
